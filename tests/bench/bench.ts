@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: every benchmark of the project, in a real Chromium with the built extension
+ * (run `npm run build:chrome` first; the npm script does). Prints one table per area.
+ */
+import { requireBuild } from '../harness/browser';
+import { benchContent } from './content';
+import { printTable } from './stats';
+
+async function main() {
+  requireBuild();
+  const only = process.argv[2];
+  if (!only || only === 'content') printTable('Content script (huggingface.co pages)', await benchContent());
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+/**
+ * A real Chromium with the built extension, the site served from saved pages. Used by the
+ * end-to-end tests, the demo and the benchmark.
+ */
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { requireChromium } from './chromium';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+
+export interface Shelf {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  profile: string;
+  /** Pages served for https://huggingface.co/<path> (path without query), e.g. `/papers`. */
+  site: Map<string, string>;
+  /** JSON answers for https://huggingface.co/api/... paths; absent → 404. */
+  api: Map<string, unknown>;
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export function requireBuild() {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build:chrome\` first.`);
+  }
+}
+
+export interface LaunchOptions {
+  profile?: string;
+  site?: Map<string, string>;
+  /** Off for the benchmark: image decoding would add noise to main-thread timings. */
+  images?: boolean;
+}
+
+export async function launchShelf(opts: LaunchOptions = {}): Promise<Shelf> {
+  requireBuild();
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'hfp-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: requireChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(opts.images === false ? ['--blink-settings=imagesEnabled=false'] : []),
+    ],
+  });
+  const site = opts.site ?? new Map<string, string>();
+  const api = new Map<string, unknown>();
+  await context.route('https://huggingface.co/**', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/api/')) {
+      const body = api.get(url.pathname + url.search) ?? api.get(url.pathname);
+      return body === undefined
+        ? route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"Not found"}' })
+        : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    }
+    if (url.pathname === SITE_CSS) return route.fulfill({ status: 200, contentType: 'text/css', body: siteCss });
+    const html = site.get(url.pathname);
+    if (html === undefined) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not in the test site</h1>' });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: withSiteCss(html) });
+  });
+  await context.route('https://cdn-thumbnails.huggingface.co/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: thumbnail(route.request().url()) }),
+  );
+  // Everything else (avatars, fonts) is offline: answer at once instead of timing out.
+  await context.route(/^https:\/\/(?!huggingface\.co\/|cdn-thumbnails\.)/, (route) => route.fulfill({ status: 404, body: '' }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    profile,
+    site,
+    api,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The saved pages come without the site's stylesheet; tests/fixtures/site-lite.css stands in. */
+const SITE_CSS = '/front/hfp-test/site-lite.css';
+const siteCss = readFileSync(join(FIXTURES, 'site-lite.css'), 'utf8');
+
+function withSiteCss(html: string): string {
+  const link = `<link rel="stylesheet" href="${SITE_CSS}">`;
+  return html.includes('</head>') ? html.replace('</head>', `${link}</head>`) : link + html;
+}
+
+/** Thumbnails are drawn, not downloaded: a soft gradient named after the paper. */
+function thumbnail(url: string): string {
+  const id = /papers\/([^/]+)\.png/.exec(url)?.[1] ?? '';
+  const hue = [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 70% 92%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360} 60% 80%)"/></linearGradient></defs><rect width="640" height="360" fill="url(#g)"/><text x="48" y="320" font-family="sans-serif" font-size="28" fill="hsl(${hue} 30% 35%)">arXiv ${id}</text></svg>`;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+export async function openPopup(shelf: Shelf): Promise<Page> {
+  const page = await shelf.context.newPage();
+  await page.goto(`chrome-extension://${shelf.extensionId}/popup.html`);
+  return page;
+}
+
+/** The bookmark button of one card on a papers page. */
+export function bookmarkButton(page: Page, id: string) {
+  return page.locator(`[data-hfp-paper="${id}"] button[data-hfp-action="bookmark"][data-paper-id="${id}"]`);
+}

@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { REQUESTS, type ErrorCode, type Reply, type RequestName } from '../protocol';
+import type { Handlers } from './handlers';
+
+/**
+ * Answers requests: validates the payload against its schema, runs its handler, replies with
+ * a value or a coded error. Browsers pass `sendResponse` (answer through it and return true);
+ * a caller without one (WXT's fake browser 1.x) gets the promise instead.
+ */
+export function serve(handlers: Handlers) {
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse?: (r: Reply<unknown>) => void) => {
+    const reply = answer(handlers, message);
+    if (!reply) return false;
+    if (typeof sendResponse !== 'function') return reply;
+    void reply.then(sendResponse);
+    return true;
+  });
+}
+
+export function answer(handlers: Handlers, message: unknown): Promise<Reply<unknown>> | undefined {
+  const env = message as { hfp?: unknown; type?: unknown; payload?: unknown } | null;
+  if (!env || env.hfp !== 1 || typeof env.type !== 'string' || !('payload' in env)) return undefined;
+  if (!Object.hasOwn(REQUESTS, env.type)) {
+    return Promise.resolve({ ok: false, code: 'unknown-type', message: `Unknown request "${env.type}"` });
+  }
+  const type = env.type as RequestName;
+  const parsed = REQUESTS[type].safeParse(env.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    return Promise.resolve({ ok: false, code: 'invalid', message: `Invalid ${type} request${where}: ${issue?.message ?? 'bad payload'}` });
+  }
+  const handler = handlers[type] as (payload: unknown) => Promise<unknown>;
+  return handler(parsed.data).then(
+    (value): Reply<unknown> => ({ ok: true, value }),
+    (err: unknown): Reply<unknown> => ({ ok: false, ...describeError(err) }),
+  );
+}
+
+/** Storage failures are named so the user can act on them (free disk space, retry). */
+export function describeError(err: unknown): { code: ErrorCode; message: string } {
+  const e = err as { name?: string; message?: string; inner?: { name?: string } } | undefined;
+  const name = e?.inner?.name ?? e?.name ?? '';
+  if (name === 'QuotaExceededError') {
+    return { code: 'quota', message: 'The disk is full: nothing was saved. Free some space and try again.' };
+  }
+  if (/^(Abort|Database|Transaction|Open|InvalidState|Unknown|Data|Constraint|ReadOnly|VersionError)/.test(name)) {
+    return { code: 'storage', message: `The library could not be written (${name}): nothing was changed.` };
+  }
+  return { code: 'internal', message: e?.message || String(err) };
+}

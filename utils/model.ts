@@ -1,0 +1,103 @@
+import * as z from 'zod/mini';
+
+import { PAPER_ID_RE } from './ids';
+
+export { PAPER_ID_RE };
+export const PaperId = z.string().check(z.regex(PAPER_ID_RE, 'expected an arXiv id such as 2409.12345'));
+
+/** `YYYY-MM-DD`; dates are days, never times, so they sort and compare as strings. */
+export const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
+
+const count = () => z.optional(z.number().check(z.int(), z.nonnegative()));
+
+/** Everything the site can tell about one paper. */
+const SiteFields = z.object({
+  id: PaperId,
+  title: z.string(),
+  /** Full author list when known, otherwise the names the card showed. */
+  authors: z.array(z.string()),
+  /** Total number of authors when `authors` is only the visible part of the list. */
+  authorCount: count(),
+  abstract: z.optional(z.string()),
+  /** arXiv publication day. */
+  publishedAt: z.optional(IsoDay),
+  /** Day the paper was featured on Daily Papers. */
+  featuredAt: z.optional(IsoDay),
+  upvotes: count(),
+  comments: count(),
+  organization: z.optional(z.object({ name: z.string(), fullname: z.optional(z.string()) })),
+  submitter: z.optional(z.string()),
+  githubRepo: z.optional(z.string()),
+  githubStars: count(),
+  projectPage: z.optional(z.string()),
+  thumbnail: z.optional(z.string()),
+  aiSummary: z.optional(z.string()),
+  aiKeywords: z.optional(z.array(z.string())),
+});
+
+/** A paper as read off a page or the site's API: only the id is certain. */
+export const PaperFieldsSchema = z.extend(z.partial(SiteFields), { id: PaperId });
+export type PaperFields = z.infer<typeof PaperFieldsSchema>;
+
+/** A stored paper: `id` and `title` are always known. */
+export const PaperSchema = z.extend(SiteFields, {
+  /** Where and when the extension saw it (listingDate: the day of the listing it was first seen on). */
+  firstSeenAt: z.number(),
+  firstSeenUrl: z.optional(z.string()),
+  lastSeenAt: z.number(),
+  lastSeenUrl: z.optional(z.string()),
+  listingDate: z.optional(IsoDay),
+  /** When the site's public API last filled this record. */
+  fetchedAt: z.optional(z.number()),
+});
+export type Paper = z.infer<typeof PaperSchema>;
+
+export const STATUSES = ['to-read', 'reading', 'read'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+export const Priority = z.number().check(z.int(), z.gte(0), z.lte(3));
+
+/**
+ * The user's own data about a paper. A row outlives its bookmark: un-bookmarking clears
+ * `bookmarkedAt` and keeps tags, note and status in case the paper comes back.
+ */
+export const EntrySchema = z.object({
+  id: PaperId,
+  /** Absent when not bookmarked (IndexedDB leaves the row out of the index, which is the point). */
+  bookmarkedAt: z.optional(z.number()),
+  status: Status,
+  statusAt: z.number(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  priority: Priority,
+  updatedAt: z.number(),
+});
+export type Entry = z.infer<typeof EntrySchema>;
+
+export const TagSchema = z.object({
+  /** Lower-cased name: tags are unique regardless of case. */
+  key: z.string(),
+  name: z.string(),
+  color: z.optional(z.string()),
+  createdAt: z.number(),
+});
+export type Tag = z.infer<typeof TagSchema>;
+
+export const SettingsSchema = z.object({
+  badge: z._default(z.boolean(), true),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function newEntry(id: string, now: number): Entry {
+  return { id, status: 'to-read', statusAt: now, tags: [], note: '', priority: 0, updatedAt: now };
+}
+
+export function tagKey(name: string): string {
+  return normalizeTag(name).toLowerCase();
+}
+
+/** Trimmed, inner whitespace collapsed, at most 64 characters. */
+export function normalizeTag(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').slice(0, 64);
+}

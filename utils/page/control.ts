@@ -1,0 +1,77 @@
+/**
+ * The bookmark control put on each card: one `<button>`, nothing inside it (its icon and the
+ * "seen" mark are drawn by content/style.css), so a 100-card page costs 100 elements.
+ *
+ * Its hooks are a public contract (tests and users' automation rely on them):
+ * `data-hfp-paper="<id>"` on the card root and
+ * `button[data-hfp-action="bookmark"][data-paper-id][aria-pressed]` inside it.
+ */
+import type { PaperState } from '../protocol';
+
+export const BUTTON = 'button[data-hfp-action="bookmark"]';
+
+const templates: Partial<Record<'corner' | 'inline', HTMLButtonElement>> = {};
+
+function template(doc: Document, place: 'corner' | 'inline'): HTMLButtonElement {
+  let button = templates[place];
+  if (!button) {
+    button = templates[place] = doc.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-hfp-action', 'bookmark');
+    button.setAttribute('data-hfp-place', place);
+    button.setAttribute('aria-pressed', 'false');
+    button.title = 'Save to your reading list';
+  }
+  return button.cloneNode() as HTMLButtonElement;
+}
+
+/**
+ * Makes sure `root` carries exactly one button for paper `id`, re-pointing it if the site
+ * reused the element for another paper. Runs for every card of every scan, so a card never
+ * marked before (the common case) costs no search of its subtree.
+ */
+export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string, title: string, corner: boolean): HTMLButtonElement {
+  const marked = root.getAttribute('data-hfp-paper');
+  if (marked !== id) root.setAttribute('data-hfp-paper', id);
+  let button: HTMLButtonElement | undefined;
+  if (marked !== null) {
+    const existing = root.querySelectorAll<HTMLButtonElement>(BUTTON);
+    button = existing[0];
+    for (let i = 1; i < existing.length; i++) existing[i]!.remove();
+    if (button?.getAttribute('data-paper-id') === id) return button;
+  }
+  if (button) {
+    showState(button, { bookmarked: false, seenBefore: false });
+  } else {
+    button = template(root.ownerDocument, corner ? 'corner' : 'inline');
+    // In the thumbnail's free corner, or floated at the start of the heading: either way the
+    // site's own boxes keep their place.
+    if (corner) root.append(button);
+    else (anchor.closest('h1, h2, h3') ?? anchor).prepend(button);
+  }
+  button.setAttribute('data-paper-id', id);
+  button.setAttribute('aria-label', `Bookmark: ${title.length > 80 ? `${title.slice(0, 79)}…` : title}`);
+  return button;
+}
+
+export function showState(button: HTMLButtonElement, state: Partial<PaperState>) {
+  if (state.bookmarked !== undefined && (button.getAttribute('aria-pressed') === 'true') !== state.bookmarked) {
+    button.setAttribute('aria-pressed', String(state.bookmarked));
+    button.title = state.bookmarked ? 'In your reading list (click to remove)' : 'Save to your reading list';
+  }
+  if (state.seenBefore !== undefined && button.hasAttribute('data-hfp-seen') !== state.seenBefore) {
+    button.toggleAttribute('data-hfp-seen', state.seenBefore);
+    if (state.seenBefore) button.setAttribute('aria-description', 'seen before');
+    else button.removeAttribute('aria-description');
+  }
+}
+
+export function buttonsFor(doc: Document, id: string): HTMLButtonElement[] {
+  return Array.from(doc.querySelectorAll<HTMLButtonElement>(`${BUTTON}[data-paper-id="${id}"]`));
+}
+
+/** Takes everything of ours off the page (the extension was updated or removed). */
+export function removeAll(doc: Document) {
+  for (const el of doc.querySelectorAll(`${BUTTON}, [data-hfp-ui]`)) el.remove();
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-hfp-paper]')) delete el.dataset.hfpPaper;
+}

@@ -1,0 +1,293 @@
+/**
+ * The content script's work on a huggingface.co/papers page: find cards, give each one
+ * bookmark button, report what they show to the background, and keep doing so as the site
+ * navigates client-side. Only the parts of the page that changed are scanned again.
+ *
+ * Budget: a 100-card page must cost ≤ 2 ms of main-thread time (see `npm run bench`). So the
+ * embedded JSON is never parsed here: a card it covers is sent lean (id and title), the raw JSON
+ * follows in idle time, and the background validates and merges it. A card the JSON does not
+ * cover (stale or missing data) is read from its DOM in full.
+ */
+import type { PaperFields } from '../model';
+import type { PaperState } from '../protocol';
+import { request } from '../messaging';
+import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from '../parse/dom';
+import { pageInfo, type PageInfo } from '../parse/page';
+import { queryFirst } from '../parse/selectors';
+import { BUTTON, buttonsFor, ensureControl, showState } from './control';
+
+/** Mutations arriving together (one Svelte update) are handled in one pass. */
+const SETTLE_MS = 16;
+/** Ids the embedded JSON holds, found without parsing it (parse/props.ts does that, later). */
+const PROPS_ID = /"id":"(\d{4}\.\d{4,5})"/g;
+
+export interface Scanner {
+  /** Scans now whatever changed (tests call this instead of waiting). */
+  flush(): void;
+  stop(): void;
+  /** What the popup shows of this page. */
+  cards(): Array<PaperFields & { bookmarked: boolean }>;
+  /** Applies states pushed by the background. */
+  apply(states: Record<string, Partial<PaperState>>): void;
+  /** Sets a bookmark as a click would (the keyboard shortcut and the popup use it). */
+  setBookmark(id: string, on: boolean): Promise<void>;
+}
+
+interface PropsRef {
+  key: string;
+  target: 'DailyPapers' | 'PaperContent';
+  raw: string;
+  ids: Set<string>;
+}
+
+type Found = FoundCard & { header?: true };
+
+export function startScanner(doc: Document, onError: (message: string) => void = () => {}): Scanner {
+  const instance = Math.random().toString(36).slice(2, 8);
+  let href = '';
+  let page: PageInfo = pageInfo(doc.location.href);
+  let reported = new WeakMap<Element, string>();
+  const fields = new Map<string, PaperFields>();
+  const found = new Map<string, Found>();
+  let props: PropsRef | undefined;
+  let propsVersion = 0;
+  /** Hand-offs of embedded JSON under way, so two batches do not both send it. */
+  const handoffs = new Map<string, Promise<unknown>>();
+  const pending = new Set<Node>();
+  let force = false;
+  /** A logical clock: a reply only updates buttons the user has not changed since it was asked. */
+  let clock = 0;
+  const changedAt = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function flush() {
+    clearTimeout(timer);
+    timer = undefined;
+    const start = performance.now();
+    if (doc.location.href !== href) {
+      href = doc.location.href;
+      page = pageInfo(href);
+      reported = new WeakMap();
+      fields.clear();
+      found.clear();
+      pending.add(doc.body);
+    }
+    const scopes = outermost([...pending].filter((n) => n.isConnected));
+    pending.clear();
+    const again = force;
+    force = false;
+    if (!scopes.length || page.kind === 'other') return;
+
+    const cards: Found[] = [];
+    if (page.kind === 'paper' && page.paperId) {
+      const header = findPaperHeader(doc, page.paperId);
+      if (header) cards.push({ ...header, header: true });
+    }
+    const listing = queryFirst(doc, 'listingRoot') ?? doc.body;
+    for (const scope of scopes) cards.push(...findCards(scope as ParentNode, listing));
+
+    const ref = currentProps();
+    const now = new Date();
+    const full: PaperFields[] = [];
+    const lean: PaperFields[] = [];
+    // Cards of one listing share their layout: the button's place is decided once per pass
+    // (a paper page's own header always takes it inline).
+    let corner: boolean | undefined;
+    for (const card of cards) {
+      const title = clean(card.title.textContent);
+      if (!card.header) corner ??= card.el.tagName === 'ARTICLE' && !!queryFirst(card.el, 'thumbnail');
+      ensureControl(card.el, card.title, card.id, title, !card.header && !!corner);
+      if (!again && reported.get(card.el) === card.id) continue;
+      reported.set(card.el, card.id);
+      found.set(card.id, card);
+      if (ref?.ids.has(card.id)) {
+        const f = title ? { id: card.id, title } : { id: card.id };
+        fields.set(card.id, { ...f, ...fields.get(card.id) });
+        lean.push(f);
+      } else {
+        full.push(read(card, now));
+      }
+    }
+    performance.measure('hfp:scan', { start });
+    if (full.length || lean.length) void report(full, lean, ref);
+  }
+
+  function read(card: Found, now: Date): PaperFields {
+    const f = card.header ? readPaperHeader(card, doc) : readCard(card, now);
+    fields.set(card.id, { ...fields.get(card.id), ...f });
+    return f;
+  }
+
+  /** The island's embedded JSON and the ids it holds; a new version whenever it changed. */
+  function currentProps(): PropsRef | undefined {
+    const target = page.kind === 'paper' ? 'PaperContent' : 'DailyPapers';
+    const raw = queryFirst(doc, target === 'PaperContent' ? 'paperRoot' : 'listingRoot')?.getAttribute('data-props');
+    if (!raw) return (props = undefined);
+    if (raw !== props?.raw) {
+      const ids = new Set<string>();
+      for (const m of raw.matchAll(PROPS_ID)) ids.add(m[1]!);
+      props = { key: `${instance}:${++propsVersion}`, target, raw, ids };
+    }
+    return props;
+  }
+
+  async function report(full: PaperFields[], lean: PaperFields[], ref: PropsRef | undefined) {
+    const askedAt = ++clock;
+    const pageRef = { url: page.url, kind: page.kind, ...(page.listingDate ? { listingDate: page.listingDate } : {}) };
+    const send = (cards: PaperFields[], withRaw: boolean) =>
+      request('ingest', {
+        page: pageRef,
+        cards,
+        ...(ref ? { props: { key: ref.key, target: ref.target, ...(withRaw ? { raw: ref.raw } : {}) } } : {}),
+      });
+    try {
+      const cards = [...full, ...lean];
+      const start = performance.now();
+      const sending = send(cards, false);
+      performance.measure('hfp:send', { start });
+      let reply = await sending;
+      showStates(reply.states, askedAt);
+      if (reply.needProps && ref) {
+        const under = handoffs.get(ref.key);
+        if (under) {
+          await under.catch(() => undefined);
+          reply = await send(cards, false);
+        }
+        if (reply.needProps) {
+          // The worker has not got this JSON (first sight, or it was restarted): hand it over
+          // when the page is idle, with the cards to merge it into.
+          const handoff = idle().then(() => {
+            const start = performance.now();
+            const sending = send(cards, true);
+            performance.measure('hfp:handoff', { start });
+            return sending;
+          });
+          handoffs.set(ref.key, handoff);
+          reply = await handoff.finally(() => handoffs.delete(ref.key));
+        }
+        showStates(reply.states, askedAt);
+      }
+      const missing = reply.needDom.filter((id) => lean.some((c) => c.id === id));
+      if (missing.length) {
+        // The JSON named these cards but held no usable entry for them: read their DOM.
+        const now = new Date();
+        const cards = missing.flatMap((id) => {
+          const card = found.get(id);
+          return card?.el.isConnected ? [read(card, now)] : [];
+        });
+        if (cards.length) await request('ingest', { page: pageRef, cards });
+      }
+    } catch (err) {
+      onError(`HF Papers Shelf could not save the papers of this page: ${(err as Error).message}`);
+    }
+  }
+
+  function showStates(states: Record<string, Partial<PaperState>>, askedAt: number) {
+    const fresh = Object.entries(states).filter(([id]) => (changedAt.get(id) ?? 0) < askedAt);
+    apply(Object.fromEntries(fresh));
+  }
+
+  /** One query for all buttons, however many states: a 100-card reply costs one walk. */
+  function apply(states: Record<string, Partial<PaperState>>) {
+    for (const b of doc.querySelectorAll<HTMLButtonElement>(BUTTON)) {
+      const state = states[b.getAttribute('data-paper-id') ?? ''];
+      if (state) showState(b, state);
+    }
+  }
+
+  async function setBookmark(id: string, on: boolean) {
+    const buttons = buttonsFor(doc, id);
+    const before = buttons.map((b) => b.getAttribute('aria-pressed') === 'true');
+    changedAt.set(id, ++clock);
+    apply({ [id]: { bookmarked: on } });
+    try {
+      const paper = fields.get(id);
+      await request('setBookmark', paper ? { id, on, paper } : { id, on });
+    } catch (err) {
+      buttons.forEach((b, i) => showState(b, { bookmarked: before[i] }));
+      onError(`Could not ${on ? 'save' : 'remove'} the bookmark: ${(err as Error).message}`);
+    }
+  }
+
+  const onClick = (event: Event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>(BUTTON);
+    const id = button?.dataset.paperId;
+    if (!button || !id) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void setBookmark(id, button.getAttribute('aria-pressed') !== 'true');
+  };
+
+  const isOurs = (n: Node) => isElement(n) && n.matches(BUTTON);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        if (r.attributeName === 'data-props') force = true;
+        pending.add(cardOf(r.target) ?? r.target);
+        continue;
+      }
+      const added = [...r.addedNodes].filter((n) => isElement(n) && !isOurs(n));
+      const removedOurs = [...r.removedNodes].some(isOurs);
+      if (!added.length && !removedOurs) continue;
+      const card = cardOf(r.target);
+      if (card) pending.add(card);
+      else added.forEach((n) => pending.add(n));
+    }
+    if (pending.size && !timer) timer = setTimeout(flush, SETTLE_MS);
+  });
+
+  doc.addEventListener('click', onClick, true);
+  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'data-props'] });
+  flush();
+
+  return {
+    flush,
+    stop() {
+      observer.disconnect();
+      clearTimeout(timer);
+      doc.removeEventListener('click', onClick, true);
+    },
+    cards() {
+      const seen = new Set<string>();
+      return [...doc.querySelectorAll<HTMLButtonElement>(BUTTON)].flatMap((b) => {
+        const id = b.dataset.paperId;
+        if (!id || seen.has(id)) return [];
+        seen.add(id);
+        return [{ ...(fields.get(id) ?? { id }), bookmarked: b.getAttribute('aria-pressed') === 'true' }];
+      });
+    },
+    apply,
+    setBookmark,
+  };
+}
+
+/** Drops scopes inside other scopes, so each card is scanned once per pass. */
+export function outermost(nodes: Node[]): Node[] {
+  if (nodes.length < 2) return nodes;
+  const set = new Set(nodes);
+  return nodes.filter((n) => {
+    for (let up = n.parentNode; up; up = up.parentNode) if (set.has(up)) return false;
+    return true;
+  });
+}
+
+function clean(text: string | null): string {
+  const t = (text ?? '').trim();
+  return /\s\s|\n/.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+function idle(): Promise<void> {
+  return new Promise((resolve) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 1),
+  );
+}
+
+/** Not `instanceof`: a node may come from another realm (an iframe, a test's window). */
+function isElement(n: Node): n is Element {
+  return n.nodeType === 1;
+}
+
+function cardOf(node: Node): Element | null {
+  const el = isElement(node) ? node : node.parentElement;
+  return el?.closest('[data-hfp-paper]') ?? null;
+}

@@ -1,0 +1,212 @@
+/**
+ * Reads paper cards from the page's DOM. Runs in the content script on every scan, so it stays
+ * free of Zod and JSON (both too heavy for the page's main thread: see merge.ts for the rest).
+ * Never throws: a field it cannot read is left out.
+ */
+import type { PaperFields } from '../model';
+import { paperIdFromHref } from './page';
+import { anyOf, queryAll, queryFirst } from './selectors';
+
+export interface FoundCard {
+  /** Card root: the highest element holding this paper and no other. */
+  el: HTMLElement;
+  id: string;
+  /** The heading link (`h3 > a`) or, on a paper page, the `h1`. */
+  title: HTMLElement;
+}
+
+const TITLE_LINKS = anyOf('titleLink');
+/** Climbing from a title link stops below these: they frame a listing, never one card. */
+const FRAME = 'main, section, body, form, [data-target]';
+const CHROME = 'h1, h2, input, nav';
+
+/**
+ * Cards under `scope`: every heading link to a paper, with its card root. `listing` is the
+ * element all cards share (the listing island, else the document body); it is only walked when
+ * a card has no `article` around it.
+ */
+export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
+  const links: Iterable<HTMLAnchorElement> =
+    (scope as Element).matches?.(TITLE_LINKS)
+      ? [scope as HTMLAnchorElement]
+      : scope.querySelectorAll<HTMLAnchorElement>(TITLE_LINKS);
+  const found: FoundCard[] = [];
+  // An <article> is a card when it holds one paper; for one holding several (or none) the
+  // structure decides instead.
+  const articles = new Map<Element, string>();
+  const withIds: Array<[HTMLAnchorElement, string, HTMLElement | null]> = [];
+  for (const link of links) {
+    const id = paperIdFromHref(link.getAttribute('href'));
+    if (!id) continue;
+    const article = link.closest('article');
+    withIds.push([link, id, article]);
+    if (article) articles.set(article, articles.has(article) && articles.get(article) !== id ? '' : id);
+  }
+  let owners: Map<Element, string> | undefined;
+  for (const [link, id, article] of withIds) {
+    let el = article;
+    if (!el || articles.get(el) !== id) {
+      owners ??= ownersOf(listing);
+      el = structuralRoot(link, id, owners);
+    }
+    found.push({ el, id, title: link });
+  }
+  return found;
+}
+
+/** For each ancestor of a title link: the one paper id under it, or '' when there are several. */
+function ownersOf(listing: ParentNode): Map<Element, string> {
+  const owners = new Map<Element, string>();
+  for (const link of listing.querySelectorAll<HTMLAnchorElement>(TITLE_LINKS)) {
+    const id = paperIdFromHref(link.getAttribute('href'));
+    if (!id) continue;
+    for (let el = link.parentElement; el; el = el.parentElement) {
+      const owner = owners.get(el);
+      if (owner === undefined) owners.set(el, id);
+      else if (owner === id || owner === '') break;
+      else owners.set(el, '');
+    }
+  }
+  return owners;
+}
+
+function structuralRoot(link: HTMLElement, id: string, owners: Map<Element, string>): HTMLElement {
+  let el = link.parentElement ?? link;
+  for (let up = el.parentElement; up && owners.get(up) === id; up = up.parentElement) {
+    if (up.matches(FRAME) || up.querySelector(CHROME)) break;
+    el = up;
+  }
+  return el;
+}
+
+/** Everything one card shows. `now` resolves dates printed without a year ("May 29"). */
+export function readCard(card: FoundCard, now: Date): PaperFields {
+  const { el, id } = card;
+  const fields: PaperFields = { id };
+  const title = text(card.title);
+  if (title) fields.title = title;
+
+  const thumb = queryFirst<HTMLImageElement>(el, 'thumbnail')?.getAttribute('src');
+  if (thumb) fields.thumbnail = thumb;
+  setCount(fields, 'upvotes', queryFirst(el, 'upvotes'));
+  setCount(fields, 'comments', queryFirst(el, 'comments'));
+  setCount(fields, 'githubStars', queryFirst(el, 'githubIcon')?.closest('a') ?? null);
+
+  const org = queryFirst<HTMLAnchorElement>(el, 'organization');
+  const slug = org?.getAttribute('href')?.slice(1).replace(/\/$/, '');
+  if (org && slug && !slug.includes('/')) {
+    const fullname = text(queryFirst(org, 'organizationName') ?? org);
+    fields.organization = fullname && fullname !== slug ? { name: slug, fullname } : { name: slug };
+  }
+
+  const names = queryAll(el, 'authorAvatar')
+    .map((li) => li.getAttribute('title')?.trim() ?? '')
+    .filter(Boolean);
+  if (names.length) fields.authors = names;
+
+  // What has no element of its own is read from the card's text, anchored on the site's "·".
+  const all = el.textContent ?? '';
+  let m = AUTHORS_RE.exec(all);
+  if (m) fields.authorCount = toInt(m[1]);
+  m = DATE_RE.exec(all);
+  const day = m && toDay(m, now);
+  if (day) fields.publishedAt = day;
+  if (all.includes('Submitted by')) {
+    const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.nodeValue?.trimStart().startsWith('Submitted by')) continue;
+      const who = text(node.parentElement).replace(/^Submitted by\s*/, '');
+      if (who) fields.submitter = who;
+      break;
+    }
+  }
+  // Only a card with much more text than its title can show an abstract (search results do).
+  if (all.length - title.length > 200) {
+    const abstract = abstractOf(el, id, card.title);
+    if (abstract) fields.abstract = abstract;
+  }
+  return fields;
+}
+
+/** A search result repeats the paper link around its abstract. */
+function abstractOf(el: HTMLElement, id: string, title: HTMLElement): string | undefined {
+  for (const a of el.querySelectorAll<HTMLAnchorElement>(`a[href="/papers/${id}"]`)) {
+    if (a === title || a.closest('h1, h2, h3')) continue;
+    const t = text(a);
+    if (t.length > 80) return t;
+  }
+  for (const p of el.querySelectorAll('p')) {
+    const t = text(p);
+    if (t.length > 80) return t;
+  }
+  return undefined;
+}
+
+/** A single paper's page: the header block around its `h1`. */
+export function findPaperHeader(doc: Document, id: string): FoundCard | null {
+  const root = queryFirst(doc, 'paperRoot') ?? doc.body;
+  const h1 = root ? queryFirst<HTMLElement>(root, 'paperTitle') ?? queryFirst<HTMLElement>(doc, 'paperTitle') : null;
+  const el = h1?.parentElement;
+  return h1 && el ? { el, id, title: h1 } : null;
+}
+
+export function readPaperHeader(card: FoundCard, doc: Document): PaperFields {
+  const fields: PaperFields = { id: card.id };
+  const title = text(card.title);
+  if (title) fields.title = title;
+  const root = queryFirst(doc, 'paperRoot') ?? doc.body;
+  // "Abstract" is a heading followed by the text (seen 2025; see HF-PAGES.md).
+  for (const h of root.querySelectorAll('h2, h3')) {
+    if (text(h).toLowerCase() !== 'abstract') continue;
+    const body = text(h.nextElementSibling) || text(h.parentElement).replace(/^Abstract\s*/i, '');
+    if (body) fields.abstract = body;
+    break;
+  }
+  setCount(fields, 'upvotes', queryFirst(card.el.parentElement ?? card.el, 'upvotes'));
+  return fields;
+}
+
+const AUTHORS_RE = /·\s*(\d[\d,]*)\s+authors?\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "· May 29" or "· Feb 27, 2025" (search results print the date after a middle dot). */
+const DATE_RE = /·\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b/;
+
+/** "Feb 27, 2025" → 2025-02-27; "May 29" → this year's, or last year's if that is still to come. */
+function toDay(m: RegExpExecArray, now: Date): string | undefined {
+  const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase());
+  const day = Number(m[2]);
+  let year = m[3] ? Number(m[3]) : now.getUTCFullYear();
+  if (!m[3] && Date.UTC(year, month, day) > now.getTime() + 86_400_000) year -= 1;
+  const d = new Date(Date.UTC(year, month, day));
+  if (d.getUTCMonth() !== month) return undefined;
+  return d.toISOString().slice(0, 10);
+}
+
+type CountField = 'upvotes' | 'comments' | 'githubStars';
+
+function setCount(fields: PaperFields, key: CountField, el: Element | null) {
+  if (!el) return;
+  const t = text(el);
+  // Search results print "-" for zero upvotes.
+  const n = t === '-' ? 0 : parseCount(t);
+  if (n !== undefined) fields[key] = n;
+}
+
+/** "110", "1,234", "1.2k" → numbers; anything else → undefined. */
+export function parseCount(t: string): number | undefined {
+  const m = /^(\d+(?:[.,]\d+)*)\s*([kKmM])?$/.exec(t.trim());
+  if (!m) return undefined;
+  if (!m[2]) return toInt(m[1]);
+  const base = Number(m[1]!.replace(/,/g, ''));
+  return Math.round(base * (m[2].toLowerCase() === 'k' ? 1e3 : 1e6));
+}
+
+function toInt(s: string | undefined): number | undefined {
+  const n = Number((s ?? '').replace(/[,.]/g, ''));
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+function text(el: Element | null | undefined): string {
+  const t = (el?.textContent ?? '').trim();
+  return /\s\s|[\n\t]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+}

@@ -1,0 +1,152 @@
+/**
+ * The site's embedded JSON (`data-props` of the `DailyPapers` and `PaperContent` islands) and
+ * the `/api/papers/<id>` answer, validated field by field: a field of the wrong type is dropped,
+ * never the whole paper. Runs in the background, where JSON.parse of a 650 KB listing costs the
+ * page nothing.
+ */
+import * as z from 'zod/mini';
+import { PAPER_ID_RE, type PaperFields } from '../model';
+
+/** Optional, and dropped (not fatal) when malformed. */
+function loose<T extends z.core.SomeType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
+}
+
+const Text = z.string();
+const Count = z.number().check(z.int(), z.nonnegative());
+const User = z.object({ name: loose(Text), user: loose(Text), fullname: loose(Text) });
+const Org = z.object({ name: Text, fullname: loose(Text) });
+
+export const PropsPaper = z.object({
+  id: z.string().check(z.regex(PAPER_ID_RE)),
+  title: loose(Text),
+  summary: loose(Text),
+  authors: loose(z.array(z.catch(z.object({ name: Text, hidden: loose(z.boolean()) }), { name: '', hidden: true }))),
+  publishedAt: loose(Text),
+  submittedOnDailyAt: loose(Text),
+  submittedOnDailyBy: loose(User),
+  upvotes: loose(Count),
+  numComments: loose(Count),
+  projectPage: loose(Text),
+  githubRepo: loose(Text),
+  githubStars: loose(Count),
+  organization: loose(Org),
+  ai_summary: loose(Text),
+  ai_keywords: loose(z.array(Text)),
+  thumbnail: loose(Text),
+});
+export type PropsPaper = z.infer<typeof PropsPaper>;
+
+/** One entry of `dailyPapers[]` (and, when the site sends it, `searchResults[]`). */
+export const PropsItem = z.object({
+  paper: PropsPaper,
+  title: loose(Text),
+  summary: loose(Text),
+  thumbnail: loose(Text),
+  numComments: loose(Count),
+  submittedBy: loose(User),
+  organization: loose(Org),
+});
+
+const Listing = z.object({
+  dateString: loose(Text),
+  periodType: loose(Text),
+  dailyPapers: loose(z.array(z.unknown())),
+  searchResults: loose(z.array(z.unknown())),
+});
+const PaperContent = z.object({ paper: z.unknown(), comments: loose(z.array(z.unknown())), numComments: loose(Count) });
+
+export interface PropsIndex {
+  papers: Map<string, PaperFields>;
+  /** `dateString` of a daily listing. */
+  listingDate?: string;
+}
+
+/** Parses a `data-props` value. Malformed JSON or shape → an empty index, never an exception. */
+export function readProps(raw: string | null | undefined, target: 'DailyPapers' | 'PaperContent'): PropsIndex {
+  const papers = new Map<string, PaperFields>();
+  let json: unknown;
+  try {
+    json = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return { papers };
+  }
+  if (target === 'PaperContent') {
+    const page = PaperContent.safeParse(json);
+    if (!page.success) return { papers };
+    const fields = fromApiPaper(page.data.paper);
+    if (fields) {
+      fields.comments ??= page.data.numComments ?? page.data.comments?.length;
+      papers.set(fields.id, fields);
+    }
+    return { papers };
+  }
+  const listing = Listing.safeParse(json);
+  if (!listing.success) return { papers };
+  const { dateString, periodType, dailyPapers = [], searchResults = [] } = listing.data;
+  for (const raw of [...dailyPapers, ...searchResults]) {
+    const item = PropsItem.safeParse(raw);
+    if (item.success) papers.set(item.data.paper.id, fromItem(item.data));
+  }
+  const listingDate = periodType === 'day' || periodType === undefined ? dayOf(dateString) : undefined;
+  return listingDate ? { papers, listingDate } : { papers };
+}
+
+/** A flat paper object: `/api/papers/<id>` or the `paper` of a paper page. */
+export function fromApiPaper(raw: unknown): PaperFields | undefined {
+  const p = PropsPaper.safeParse(raw);
+  return p.success ? fromPaper(p.data) : undefined;
+}
+
+function fromItem(item: z.infer<typeof PropsItem>): PaperFields {
+  const fields = fromPaper(item.paper);
+  fields.title ??= item.title;
+  fields.abstract ??= item.summary;
+  fields.thumbnail ??= item.thumbnail;
+  if (item.numComments !== undefined) fields.comments = item.numComments;
+  const by = item.submittedBy?.name ?? item.submittedBy?.user;
+  if (by) fields.submitter = by;
+  if (!fields.organization && item.organization) fields.organization = org(item.organization);
+  return prune(fields);
+}
+
+function fromPaper(p: PropsPaper): PaperFields {
+  const authors = p.authors?.filter((a) => a.name.trim() && !a.hidden).map((a) => a.name.trim());
+  return prune({
+    id: p.id,
+    title: p.title?.trim(),
+    authors: authors?.length ? authors : undefined,
+    abstract: p.summary?.trim(),
+    publishedAt: dayOf(p.publishedAt),
+    featuredAt: dayOf(p.submittedOnDailyAt),
+    upvotes: p.upvotes,
+    comments: p.numComments,
+    organization: p.organization && org(p.organization),
+    submitter: p.submittedOnDailyBy?.name ?? p.submittedOnDailyBy?.user,
+    githubRepo: p.githubRepo,
+    githubStars: p.githubStars,
+    projectPage: p.projectPage,
+    thumbnail: p.thumbnail,
+    aiSummary: p.ai_summary,
+    aiKeywords: p.ai_keywords?.length ? p.ai_keywords : undefined,
+  });
+}
+
+function org(o: { name: string; fullname?: string }) {
+  return o.fullname ? { name: o.name, fullname: o.fullname } : { name: o.name };
+}
+
+/** "2026-09-25T00:00:00.000Z" → "2026-09-25". */
+export function dayOf(iso: string | undefined): string | undefined {
+  const m = iso ? /^(\d{4}-\d{2}-\d{2})/.exec(iso) : null;
+  return m?.[1];
+}
+
+/** Drops undefined and empty-string fields so a merge never overwrites a value with nothing. */
+export function prune<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) {
+    const v = o[k];
+    if (v === undefined || v === '') delete o[k];
+  }
+  return o;
+}
