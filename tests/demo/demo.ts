@@ -24,6 +24,24 @@ async function main() {
     await page.screenshot({ path: join(OUT, 'page.png') });
     console.log('wrote demo-output/page.png: the daily page, two papers bookmarked');
 
+    // The same buttons on other page kinds: dark mode, search results, a paper page.
+    shelf.site.set('/papers/date/2026-09-28', fixture('hf/hf-daily-logged-in-dark.html'));
+    shelf.site.set('/papers?q=iteration', fixture('hf/hf-search-iteration.html'));
+    shelf.site.set('/papers/2508.02739', fixture('hf/hf-paper-2508.02739.html'));
+    for (const [path, file, what] of [
+      ['/papers/date/2026-09-28', 'page-dark.png', 'the daily page in dark mode, logged in'],
+      ['/papers?q=iteration', 'search.png', 'search results, each with its button'],
+      ['/papers/2508.02739', 'paper.png', 'a paper page, its button by the title'],
+    ] as const) {
+      const other = await shelf.context.newPage();
+      await other.goto(`https://huggingface.co${path}`);
+      await other.waitForSelector('[data-hfp-paper] button[data-hfp-action="bookmark"]');
+      await other.waitForTimeout(200);
+      await other.screenshot({ path: join(OUT, file) });
+      console.log(`wrote demo-output/${file}: ${what}`);
+      await other.close();
+    }
+
     const popup = await openPopup(shelf);
     await popup.setViewportSize({ width: 420, height: 360 });
     await popup.waitForSelector('[data-testid="paper-row"]');

@@ -17,7 +17,8 @@ export interface Shelf {
   extensionId: string;
   worker: Worker;
   profile: string;
-  /** Pages served for https://huggingface.co/<path> (path without query), e.g. `/papers`. */
+  /** Pages served for https://huggingface.co/<path>: matched on path and query first
+   *  (`/papers?q=iteration`), then on the path alone (`/papers`). */
   site: Map<string, string>;
   /** JSON answers for https://huggingface.co/api/... paths; absent → 404. */
   api: Map<string, unknown>;
@@ -68,7 +69,7 @@ export async function launchShelf(opts: LaunchOptions = {}): Promise<Shelf> {
         : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     }
     if (url.pathname === SITE_CSS) return route.fulfill({ status: 200, contentType: 'text/css', body: siteCss });
-    const html = site.get(url.pathname);
+    const html = site.get(url.pathname + url.search) ?? site.get(url.pathname);
     if (html === undefined) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not in the test site</h1>' });
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: withSiteCss(html) });
   });
@@ -117,6 +118,39 @@ export async function openPopup(shelf: Shelf): Promise<Page> {
   const page = await shelf.context.newPage();
   await page.goto(`chrome-extension://${shelf.extensionId}/popup.html`);
   return page;
+}
+
+/** One record of the extension's IndexedDB, read in its service worker. */
+export async function dbGet<T = Record<string, unknown>>(shelf: Shelf, table: string, key: string): Promise<T | undefined> {
+  const worker = shelf.context.serviceWorkers()[0] ?? shelf.worker;
+  return worker.evaluate(
+    ([table, key]) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const open = indexedDB.open('hf-papers-shelf');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(table)) return resolve(undefined);
+          const get = db.transaction(table).objectStore(table).get(key);
+          get.onsuccess = () => resolve(get.result as T | undefined);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    [table, key] as const,
+  );
+}
+
+/** Polls until `check` holds (or throws its last failure after `ms`). */
+export async function eventually<T>(check: () => Promise<T>, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }
 
 /** The bookmark button of one card on a papers page. */

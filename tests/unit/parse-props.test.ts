@@ -108,6 +108,16 @@ describe('merging', () => {
     });
   });
 
+  it('keeps the author count of a card that shows no names (a search result)', () => {
+    const p = mergeStored(undefined, { id: '2609.1', title: 'T', authorCount: 8 }, { at: 1 });
+    expect(p).toMatchObject({ authors: [], authorCount: 8 });
+    const later = mergeStored(p, { id: '2609.1', title: 'T', authors: ['A', 'B'], authorCount: 8 }, { at: 2 });
+    expect(later).toMatchObject({ authors: ['A', 'B'], authorCount: 8 });
+    const full = mergeStored(later, { id: '2609.1', authors: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] }, { at: 3 });
+    expect(full.authors).toHaveLength(8);
+    expect(full.authorCount).toBeUndefined();
+  });
+
   it('names a paper by its id when no title was ever read', () => {
     expect(mergeStored(undefined, { id: '2609.1' }, { at: 1 }).title).toBe('arXiv:2609.1');
   });

@@ -162,3 +162,22 @@ describe('outermost', () => {
     expect(outermost([article])).toEqual([article]);
   });
 });
+
+describe('scanner with damaged embedded data', () => {
+  it('sends a card lean, then its DOM when the background finds its entry damaged', async () => {
+    scanner.stop();
+    const island = document.querySelector('[data-target="DailyPapers"]')!;
+    const json = JSON.parse(island.getAttribute('data-props')!);
+    json.dailyPapers[0].paper.upvotes = 'many';
+    json.dailyPapers[0].submittedBy = 7;
+    island.setAttribute('data-props', JSON.stringify(json));
+    for (const b of document.querySelectorAll('button[data-hfp-action]')) b.remove();
+    for (const el of document.querySelectorAll('[data-hfp-paper]')) el.removeAttribute('data-hfp-paper');
+    await db.papers.clear();
+    scanner = startScanner(document);
+    await vi.waitFor(async () => expect(await db.papers.get('2609.31620')).toMatchObject({ upvotes: 110, submitter: 'Hongyang-Du' }));
+    const p = await db.papers.get('2609.31620');
+    expect(p!.authors).toHaveLength(16);
+    expect(p!.abstract).toMatch(/^Representation/);
+  });
+});

@@ -2,11 +2,14 @@ import type { PaperState, RequestName, RequestPayload, TabMessage } from '../pro
 import type { ShelfDB } from '../db/schema';
 import { ingestPapers } from '../db/papers';
 import { setBookmark } from '../db/bookmarks';
-import { mergeCard } from '../parse/merge';
+import { listingDay, mergeCard } from '../parse/merge';
 import { readProps, type PropsIndex } from '../parse/props';
+import type { Filler } from './fill';
 
 export interface Deps {
   db: ShelfDB;
+  /** Completes saved papers from the site's API, in the background. */
+  filler?: Pick<Filler, 'enqueue'>;
   now: () => number;
   /** Tells every open huggingface.co/papers tab. */
   broadcast: (message: TabMessage) => Promise<void>;
@@ -15,7 +18,7 @@ export interface Deps {
 const PROPS_CACHE_SIZE = 8;
 
 /** Called once per start of the worker. */
-export function makeHandlers({ db, now, broadcast }: Deps) {
+export function makeHandlers({ db, now, broadcast, filler }: Deps) {
   /**
    * Parsed embedded JSON by the key the content script gave it. Only a cache: when the worker
    * was stopped and lost it, the content script is asked for the raw JSON again.
@@ -36,20 +39,21 @@ export function makeHandlers({ db, now, broadcast }: Deps) {
       const states = await ingestPapers(db, merged, {
         at: now(),
         url: page.url,
-        listingDate: page.listingDate ?? (page.kind === 'daily' ? index?.listingDate : undefined),
+        listingDate: listingDay(page, index?.listingDate),
       });
       return {
         states,
         /** The page's JSON is needed and this worker has not got it (first sight, or a restart). */
         needProps: !!props && !index,
-        /** Cards the JSON holds no usable entry for: the page should send what their DOM shows. */
-        needDom: index ? cards.filter((c) => !index.papers.has(c.id)).map((c) => c.id) : [],
+        /** Cards the JSON holds no (or a damaged) entry for: the page should send what their DOM shows. */
+        needDom: index ? cards.filter((c) => !index.papers.has(c.id) || index.partial.has(c.id)).map((c) => c.id) : [],
       };
     },
 
     async setBookmark({ id, on, paper }: RequestPayload<'setBookmark'>) {
       const result = await setBookmark(db, id, on, paper, now());
       await broadcast({ hfp: 1, type: 'states', states: { [id]: { bookmarked: on } } });
+      if (on) void filler?.enqueue([id]);
       return result;
     },
 

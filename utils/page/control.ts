@@ -10,9 +10,16 @@ import type { PaperState } from '../protocol';
 
 export const BUTTON = 'button[data-hfp-action="bookmark"]';
 
-const templates: Partial<Record<'corner' | 'inline', HTMLButtonElement>> = {};
+/**
+ * Where the button sits, always out of the site's flow so no element of the site moves:
+ * `corner` over a card's thumbnail (top right), `end` at the bottom right of a card without
+ * one (search results), `title` in the right padding of a paper page's title.
+ */
+export type Place = 'corner' | 'end' | 'title';
 
-function template(doc: Document, place: 'corner' | 'inline'): HTMLButtonElement {
+const templates: Partial<Record<Place, HTMLButtonElement>> = {};
+
+function template(doc: Document, place: Place): HTMLButtonElement {
   let button = templates[place];
   if (!button) {
     button = templates[place] = doc.createElement('button');
@@ -30,7 +37,7 @@ function template(doc: Document, place: 'corner' | 'inline'): HTMLButtonElement 
  * reused the element for another paper. Runs for every card of every scan, so a card never
  * marked before (the common case) costs no search of its subtree.
  */
-export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string, title: string, corner: boolean): HTMLButtonElement {
+export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string, title: string, place: Place): HTMLButtonElement {
   const marked = root.getAttribute('data-hfp-paper');
   if (marked !== id) root.setAttribute('data-hfp-paper', id);
   let button: HTMLButtonElement | undefined;
@@ -43,11 +50,9 @@ export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string
   if (button) {
     showState(button, { bookmarked: false, seenBefore: false });
   } else {
-    button = template(root.ownerDocument, corner ? 'corner' : 'inline');
-    // In the thumbnail's free corner, or floated at the start of the heading: either way the
-    // site's own boxes keep their place.
-    if (corner) root.append(button);
-    else (anchor.closest('h1, h2, h3') ?? anchor).prepend(button);
+    button = template(root.ownerDocument, place);
+    if (place === 'title') anchor.append(button);
+    else root.append(button);
   }
   button.setAttribute('data-paper-id', id);
   button.setAttribute('aria-label', `Bookmark: ${title.length > 80 ? `${title.slice(0, 79)}…` : title}`);

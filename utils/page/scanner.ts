@@ -9,6 +9,7 @@
  * cover (stale or missing data) is read from its DOM in full.
  */
 import type { PaperFields } from '../model';
+import { idsInJson } from '../ids';
 import type { PaperState } from '../protocol';
 import { request } from '../messaging';
 import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from '../parse/dom';
@@ -18,8 +19,6 @@ import { BUTTON, buttonsFor, ensureControl, showState } from './control';
 
 /** Mutations arriving together (one Svelte update) are handled in one pass. */
 const SETTLE_MS = 16;
-/** Ids the embedded JSON holds, found without parsing it (parse/props.ts does that, later). */
-const PROPS_ID = /"id":"(\d{4}\.\d{4,5})"/g;
 
 export interface Scanner {
   /** Scans now whatever changed (tests call this instead of waiting). */
@@ -91,12 +90,12 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     const full: PaperFields[] = [];
     const lean: PaperFields[] = [];
     // Cards of one listing share their layout: the button's place is decided once per pass
-    // (a paper page's own header always takes it inline).
+    // (a paper page's own header always puts it by the title).
     let corner: boolean | undefined;
     for (const card of cards) {
       const title = clean(card.title.textContent);
-      if (!card.header) corner ??= card.el.tagName === 'ARTICLE' && !!queryFirst(card.el, 'thumbnail');
-      ensureControl(card.el, card.title, card.id, title, !card.header && !!corner);
+      if (!card.header) corner ??= !!queryFirst(card.el, 'thumbnail');
+      ensureControl(card.el, card.title, card.id, title, card.header ? 'title' : corner ? 'corner' : 'end');
       if (!again && reported.get(card.el) === card.id) continue;
       reported.set(card.el, card.id);
       found.set(card.id, card);
@@ -124,9 +123,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     const raw = queryFirst(doc, target === 'PaperContent' ? 'paperRoot' : 'listingRoot')?.getAttribute('data-props');
     if (!raw) return (props = undefined);
     if (raw !== props?.raw) {
-      const ids = new Set<string>();
-      for (const m of raw.matchAll(PROPS_ID)) ids.add(m[1]!);
-      props = { key: `${instance}:${++propsVersion}`, target, raw, ids };
+      props = { key: `${instance}:${++propsVersion}`, target, raw, ids: idsInJson(raw) };
     }
     return props;
   }

@@ -16,9 +16,11 @@ export interface FoundCard {
 }
 
 const TITLE_LINKS = anyOf('titleLink');
+/** The title links under `root`, by the first selector that finds any (the others are fallbacks). */
+const titleLinks = (root: ParentNode) => queryAll<HTMLAnchorElement>(root, 'titleLink');
 /** Climbing from a title link stops below these: they frame a listing, never one card. */
 const FRAME = 'main, section, body, form, [data-target]';
-const CHROME = 'h1, h2, input, nav';
+const CHROME = 'h1, h2, nav, input[type="search"], input[type="text"]';
 
 /**
  * Cards under `scope`: every heading link to a paper, with its card root. `listing` is the
@@ -29,7 +31,7 @@ export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
   const links: Iterable<HTMLAnchorElement> =
     (scope as Element).matches?.(TITLE_LINKS)
       ? [scope as HTMLAnchorElement]
-      : scope.querySelectorAll<HTMLAnchorElement>(TITLE_LINKS);
+      : titleLinks(scope);
   const found: FoundCard[] = [];
   // An <article> is a card when it holds one paper; for one holding several (or none) the
   // structure decides instead.
@@ -57,7 +59,7 @@ export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
 /** For each ancestor of a title link: the one paper id under it, or '' when there are several. */
 function ownersOf(listing: ParentNode): Map<Element, string> {
   const owners = new Map<Element, string>();
-  for (const link of listing.querySelectorAll<HTMLAnchorElement>(TITLE_LINKS)) {
+  for (const link of titleLinks(listing)) {
     const id = paperIdFromHref(link.getAttribute('href'));
     if (!id) continue;
     for (let el = link.parentElement; el; el = el.parentElement) {
@@ -92,7 +94,8 @@ export function readCard(card: FoundCard, now: Date): PaperFields {
   setCount(fields, 'comments', queryFirst(el, 'comments'));
   setCount(fields, 'githubStars', queryFirst(el, 'githubIcon')?.closest('a') ?? null);
 
-  const org = queryFirst<HTMLAnchorElement>(el, 'organization');
+  const chip = queryFirst<HTMLElement>(el, 'organization');
+  const org = chip?.closest('a');
   const slug = org?.getAttribute('href')?.slice(1).replace(/\/$/, '');
   if (org && slug && !slug.includes('/')) {
     const fullname = text(queryFirst(org, 'organizationName') ?? org);
@@ -106,9 +109,10 @@ export function readCard(card: FoundCard, now: Date): PaperFields {
 
   // What has no element of its own is read from the card's text, anchored on the site's "·".
   const all = el.textContent ?? '';
-  let m = AUTHORS_RE.exec(all);
+  // The last match: on a search result the meta line comes after the abstract.
+  let m = lastMatch(AUTHORS_RE, all);
   if (m) fields.authorCount = toInt(m[1]);
-  m = DATE_RE.exec(all);
+  m = lastMatch(DATE_RE, all);
   const day = m && toDay(m, now);
   if (day) fields.publishedAt = day;
   if (all.includes('Submitted by')) {
@@ -166,10 +170,17 @@ export function readPaperHeader(card: FoundCard, doc: Document): PaperFields {
   return fields;
 }
 
-const AUTHORS_RE = /·\s*(\d[\d,]*)\s+authors?\b/i;
+const AUTHORS_RE = /(?<![\d,])(\d[\d,]*)\s+authors?\b/gi;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "· May 29" or "· Feb 27, 2025" (search results print the date after a middle dot). */
-const DATE_RE = /·\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b/;
+const DATE_RE = /·\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b/g;
+
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
+  return last;
+}
 
 /** "Feb 27, 2025" → 2025-02-27; "May 29" → this year's, or last year's if that is still to come. */
 function toDay(m: RegExpExecArray, now: Date): string | undefined {

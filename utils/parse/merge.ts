@@ -1,4 +1,10 @@
 import type { Paper, PaperFields } from '../model';
+import type { PageKind } from './page';
+
+/** A daily listing's day: from its URL, else from its data (`/papers` alone shows the latest day). */
+export function listingDay(page: { kind: PageKind; listingDate?: string }, dataDay: string | undefined): string | undefined {
+  return page.kind === 'daily' ? (page.listingDate ?? dataDay) : undefined;
+}
 
 /** Counters the DOM keeps live (a logged-in upvote updates the card, not the embedded JSON). */
 const LIVE = ['upvotes', 'comments', 'githubStars'] as const;
@@ -39,8 +45,9 @@ export function mergeStored(old: Paper | undefined, fields: PaperFields, seen: S
     firstSeenAt: old?.firstSeenAt ?? seen.at,
     lastSeenAt: Math.max(seen.at, old?.lastSeenAt ?? 0),
   } as Paper;
-  const authorCount = next.authors === fields.authors ? fields.authorCount : old?.authorCount;
-  if (authorCount !== undefined && authorCount > next.authors.length) next.authorCount = authorCount;
+  // A count is kept only while the list is partial; the highest count seen wins.
+  const authorCount = Math.max(fields.authorCount ?? 0, old?.authorCount ?? 0);
+  if (authorCount > next.authors.length) next.authorCount = authorCount;
   else delete next.authorCount;
   if (!old && seen.url) next.firstSeenUrl = seen.url;
   // The listing's day may only be known once its JSON arrived, after a first lean sighting.

@@ -7,9 +7,15 @@
 import * as z from 'zod/mini';
 import { PAPER_ID_RE, type PaperFields } from '../model';
 
+/** Set while one item is parsed when a field of it was malformed and dropped. */
+let dropped = false;
+
 /** Optional, and dropped (not fatal) when malformed. */
 function loose<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), undefined);
+  return z.catch(z.optional(schema), () => {
+    dropped = true;
+    return undefined;
+  });
 }
 
 const Text = z.string();
@@ -21,7 +27,14 @@ export const PropsPaper = z.object({
   id: z.string().check(z.regex(PAPER_ID_RE)),
   title: loose(Text),
   summary: loose(Text),
-  authors: loose(z.array(z.catch(z.object({ name: Text, hidden: loose(z.boolean()) }), { name: '', hidden: true }))),
+  authors: loose(
+    z.array(
+      z.catch(z.object({ name: Text, hidden: loose(z.boolean()) }), () => {
+        dropped = true;
+        return { name: '', hidden: true };
+      }),
+    ),
+  ),
   publishedAt: loose(Text),
   submittedOnDailyAt: loose(Text),
   submittedOnDailyBy: loose(User),
@@ -58,38 +71,48 @@ const PaperContent = z.object({ paper: z.unknown(), comments: loose(z.array(z.un
 
 export interface PropsIndex {
   papers: Map<string, PaperFields>;
+  /** Papers with a malformed field dropped: their card's DOM may show more than this data. */
+  partial: Set<string>;
   /** `dateString` of a daily listing. */
   listingDate?: string;
 }
 
 /** Parses a `data-props` value. Malformed JSON or shape → an empty index, never an exception. */
 export function readProps(raw: string | null | undefined, target: 'DailyPapers' | 'PaperContent'): PropsIndex {
-  const papers = new Map<string, PaperFields>();
+  const index: PropsIndex = { papers: new Map(), partial: new Set() };
   let json: unknown;
   try {
     json = raw ? JSON.parse(raw) : undefined;
   } catch {
-    return { papers };
+    return index;
   }
   if (target === 'PaperContent') {
     const page = PaperContent.safeParse(json);
-    if (!page.success) return { papers };
+    if (!page.success) return index;
+    dropped = false;
     const fields = fromApiPaper(page.data.paper);
     if (fields) {
       fields.comments ??= page.data.numComments ?? page.data.comments?.length;
-      papers.set(fields.id, fields);
+      add(index, fields);
     }
-    return { papers };
+    return index;
   }
   const listing = Listing.safeParse(json);
-  if (!listing.success) return { papers };
+  if (!listing.success) return index;
   const { dateString, periodType, dailyPapers = [], searchResults = [] } = listing.data;
   for (const raw of [...dailyPapers, ...searchResults]) {
+    dropped = false;
     const item = PropsItem.safeParse(raw);
-    if (item.success) papers.set(item.data.paper.id, fromItem(item.data));
+    if (item.success) add(index, fromItem(item.data));
   }
   const listingDate = periodType === 'day' || periodType === undefined ? dayOf(dateString) : undefined;
-  return listingDate ? { papers, listingDate } : { papers };
+  if (listingDate) index.listingDate = listingDate;
+  return index;
+}
+
+function add(index: PropsIndex, fields: PaperFields) {
+  index.papers.set(fields.id, fields);
+  if (dropped) index.partial.add(fields.id);
 }
 
 /** A flat paper object: `/api/papers/<id>` or the `paper` of a paper page. */
