@@ -1,10 +1,14 @@
-import type { SavedPaper } from '../utils/db/queries';
+import type { Item } from '../utils/ui/view';
+import { STATUS_LABEL } from '../utils/ui/view';
+import type { Tag } from '../utils/model';
+
+export const ROW_HEIGHT = 76;
 
 export function paperUrl(id: string) {
   return `https://huggingface.co/papers/${id}`;
 }
 
-export function authorLine(p: Pick<SavedPaper, 'authors' | 'authorCount'>, shown = 3): string {
+export function authorLine(p: Pick<Item, 'authors' | 'authorCount'>, shown = 3): string {
   const total = Math.max(p.authorCount ?? 0, p.authors.length);
   if (!total) return '';
   const names = p.authors.slice(0, shown).join(', ');
@@ -13,17 +17,78 @@ export function authorLine(p: Pick<SavedPaper, 'authors' | 'authorCount'>, shown
   return more > 0 ? `${names} +${more}` : names;
 }
 
-export function PaperRow({ paper }: { paper: SavedPaper }) {
+export function TagChip({ name, tag }: { name: string; tag?: Tag }) {
   return (
-    <li class="row" data-testid="paper-row" data-paper-id={paper.id}>
-      <a class="row-title" href={paperUrl(paper.id)} target="_blank" rel="noreferrer">
-        {paper.title}
-      </a>
-      <div class="row-meta">
-        <span>{authorLine(paper)}</span>
-        {paper.publishedAt && <span>{paper.publishedAt}</span>}
-        {paper.upvotes !== undefined && <span aria-label={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>}
+    <span class="chip" style={{ '--chip': tag?.color ?? '#6b7280' }}>
+      {name}
+    </span>
+  );
+}
+
+interface Props {
+  paper: Item;
+  index: number;
+  total: number;
+  selected: boolean;
+  checked?: boolean;
+  tags: Map<string, Tag>;
+  onOpen: () => void;
+  onSelect: () => void;
+  onCheck?: (on: boolean) => void;
+}
+
+/** One paper of the list: a fixed height, so the list can be virtualised. */
+export function PaperRow({ paper: p, index, total, selected, checked, tags, onOpen, onSelect, onCheck }: Props) {
+  const e = p.entry;
+  const saved = e?.bookmarkedAt !== undefined;
+  return (
+    <div
+      class={`row${selected ? ' selected' : ''}`}
+      role="listitem"
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      data-testid="paper-row"
+      data-paper-id={p.id}
+      onClick={(ev) => {
+        if ((ev.target as Element).closest('a, button, input')) return;
+        onSelect();
+        onOpen();
+      }}
+    >
+      {onCheck && (
+        <input type="checkbox" class="row-check" checked={checked} aria-label={`Select ${p.title}`} onChange={(ev) => onCheck(ev.currentTarget.checked)} />
+      )}
+      <div class="row-body">
+        <div class="row-title-line">
+          <a class="row-title" href={paperUrl(p.id)} target="_blank" rel="noreferrer" title={p.title}>
+            {p.title}
+          </a>
+          <a class="row-link" href={`https://arxiv.org/abs/${p.id}`} target="_blank" rel="noreferrer" aria-label={`arXiv abstract of ${p.title}`}>
+            arXiv
+          </a>
+          <a class="row-link" href={`https://arxiv.org/pdf/${p.id}`} target="_blank" rel="noreferrer" aria-label={`PDF of ${p.title}`}>
+            PDF
+          </a>
+        </div>
+        <div class="row-meta">
+          <span class="row-authors">{authorLine(p)}</span>
+          {p.publishedAt && <span>{p.publishedAt}</span>}
+          {p.upvotes !== undefined && <span aria-label={`${p.upvotes} upvotes`}>▲ {p.upvotes}</span>}
+        </div>
+        <div class="row-tags">
+          {saved ? <span class={`status status-${e!.status}`}>{STATUS_LABEL[e!.status]}</span> : <span class="status">Not saved</span>}
+          {!!e?.priority && <span class="priority" aria-label={`priority ${e.priority}`}>{'!'.repeat(e.priority)}</span>}
+          {e?.note.trim() && (
+            <span class="note-mark" role="img" aria-label="has a note" title={e.note.slice(0, 200)}>
+              ✎
+            </span>
+          )}
+          {e?.tags.map((t) => <TagChip key={t} name={t} tag={tags.get(t.toLowerCase())} />)}
+        </div>
       </div>
-    </li>
+      <button type="button" class="icon-button row-open" aria-label={`Edit ${p.title}`} onClick={onOpen}>
+        ›
+      </button>
+    </div>
   );
 }

@@ -4,11 +4,15 @@ import { makeHandlers } from '../utils/background/handlers';
 import { serve } from '../utils/background/serve';
 import { broadcastToTabs } from '../utils/background/tabs';
 import { makeFiller } from '../utils/background/fill';
+import { registerShortcuts, setBadge } from '../utils/background/shortcuts';
 
 export default defineBackground(() => {
   const filler = makeFiller({ db, now: Date.now, fetch: (url) => fetch(url) });
-  // Listeners first and synchronously: a worker woken by a message must find them registered.
-  serve(makeHandlers({ db, now: Date.now, broadcast: broadcastToTabs, filler }));
-  // Whatever a stopped worker left in the fill queue.
+  const handlers = makeHandlers({ db, now: Date.now, broadcast: broadcastToTabs, filler, badge: setBadge });
+  // Listeners first and synchronously: a worker woken by an event must find them registered.
+  serve(handlers);
+  registerShortcuts(handlers);
+  // Whatever a stopped worker left in the fill queue, and the badge of a fresh start.
   void filler.pump();
+  void handlers.refreshBadge();
 });

@@ -4,9 +4,11 @@
  * background to the huggingface.co tabs (`tabs.sendMessage`).
  */
 import * as z from 'zod/mini';
-import { PaperFieldsSchema, PaperId } from './model';
+import { PaperFieldsSchema, PaperId, Priority, Status } from './model';
 
 const Ids = z.array(PaperId).check(z.minLength(1), z.maxLength(20_000));
+const TagName = z.string().check(z.minLength(1), z.maxLength(200));
+const Color = z.string().check(z.regex(/^#[0-9a-f]{6}$/i, 'expected a colour such as #2563eb'));
 
 export const PageRef = z.object({
   url: z.string().check(z.maxLength(4096)),
@@ -28,8 +30,22 @@ export const REQUESTS = {
       }),
     ),
   }),
-  /** Idempotent: says the state wanted, never "toggle". */
-  setBookmark: z.object({ id: PaperId, on: z.boolean(), paper: z.optional(PaperFieldsSchema) }),
+  /** Idempotent, like every change: says the state wanted, never "toggle". `at` restores a date (undo). */
+  setBookmark: z.object({
+    ids: Ids,
+    on: z.boolean(),
+    at: z.optional(z.number()),
+    papers: z.optional(z.array(PaperFieldsSchema).check(z.maxLength(20_000))),
+  }),
+  setStatus: z.object({ ids: Ids, status: Status }),
+  setPriority: z.object({ ids: Ids, priority: Priority }),
+  setNote: z.object({ id: PaperId, note: z.string().check(z.maxLength(100_000)) }),
+  addTags: z.object({ ids: Ids, tags: z.array(TagName).check(z.minLength(1), z.maxLength(100)) }),
+  removeTags: z.object({ ids: Ids, tags: z.array(TagName).check(z.minLength(1), z.maxLength(100)) }),
+  renameTag: z.object({ from: TagName, to: TagName }),
+  deleteTag: z.object({ name: TagName }),
+  setTagColor: z.object({ name: TagName, color: Color }),
+  setSettings: z.object({ badge: z.optional(z.boolean()) }),
   getStates: z.object({ ids: Ids }),
 } as const;
 
@@ -52,7 +68,10 @@ export interface PaperState {
   seenBefore: boolean;
 }
 
-/** Background → content script pushes, and the popup's question to a tab. */
+/** Background → content script pushes, and questions to a tab from the popup or background. */
 export type TabMessage =
   | { hfp: 1; type: 'states'; states: Record<string, Partial<PaperState>> }
-  | { hfp: 1; type: 'pageCards' };
+  /** The popup asks for the papers of this page. */
+  | { hfp: 1; type: 'pageCards' }
+  /** The keyboard shortcut: bookmark the paper of a paper page, or the focused card. */
+  | { hfp: 1; type: 'toggleFocused' };

@@ -59,22 +59,23 @@ describe('scanner on the daily page', () => {
     expect(withData!.authors).toHaveLength(16);
     expect(withData!.abstract).toMatch(/^Representation autoencoders/);
     expect(domOnly).toMatchObject({ title: 'SAGE: Mitigating Long-Horizon Reasoning Biases via Topological Guidance', authors: ['Dawei Zhou', 'Yujun Yan', 'Jiawei Zhang', 'xyzeng2000'], upvotes: 3, comments: 1 });
-    expect(await db.bookmarks.count()).toBe(0);
+    expect(await db.entries.count()).toBe(0);
   });
 
   it('bookmarks on click and un-bookmarks on the next, showing the state', async () => {
     button('2609.30192').click();
     expect(button('2609.30192').getAttribute('aria-pressed')).toBe('true');
-    await vi.waitFor(async () => expect(await db.bookmarks.get('2609.30192')).toBeTruthy());
+    await vi.waitFor(async () => expect((await db.entries.get('2609.30192'))?.bookmarkedAt).toBeDefined());
     expect(pushed).toContainEqual({ hfp: 1, type: 'states', states: { '2609.30192': { bookmarked: true } } });
+    expect(await db.entries.get('2609.30192')).toMatchObject({ status: 'to-read', tags: [], note: '' });
     button('2609.30192').click();
-    await vi.waitFor(async () => expect(await db.bookmarks.get('2609.30192')).toBeUndefined());
+    await vi.waitFor(async () => expect((await db.entries.get('2609.30192'))?.bookmarkedAt).toBeUndefined());
     expect(button('2609.30192').getAttribute('aria-pressed')).toBe('false');
   });
 
   it('shows a bookmark made earlier when the page is opened again', async () => {
     button('2609.31473').click();
-    await vi.waitFor(async () => expect(await db.bookmarks.count()).toBe(1));
+    await vi.waitFor(async () => expect(await db.entries.count()).toBe(1));
     scanner.stop();
     showPage(fixture(DAILY), 'https://huggingface.co/papers');
     scanner = startScanner(document);

@@ -1,30 +1,57 @@
+/**
+ * Every request the background answers, in one map. Each handler is one transaction of
+ * utils/db; after it, the open huggingface.co tabs hear of bookmark changes and the toolbar
+ * badge is recounted. Nothing that matters is kept in memory (the worker may stop any time).
+ */
 import type { PaperState, RequestName, RequestPayload, TabMessage } from '../protocol';
 import type { ShelfDB } from '../db/schema';
 import { ingestPapers } from '../db/papers';
-import { setBookmark } from '../db/bookmarks';
+import {
+  addTags,
+  deleteTag,
+  removeTags,
+  renameTag,
+  setBookmarks,
+  setNote,
+  setPriority,
+  setStatus,
+  setTagColor,
+  toReadCount,
+} from '../db/library';
+import { getSettings, setSettings } from '../db/settings';
 import { listingDay, mergeCard } from '../parse/merge';
 import { readProps, type PropsIndex } from '../parse/props';
 import type { Filler } from './fill';
 
 export interface Deps {
   db: ShelfDB;
-  /** Completes saved papers from the site's API, in the background. */
-  filler?: Pick<Filler, 'enqueue'>;
   now: () => number;
   /** Tells every open huggingface.co/papers tab. */
   broadcast: (message: TabMessage) => Promise<void>;
+  /** Completes saved papers from the site's API, in the background. */
+  filler?: Pick<Filler, 'enqueue'>;
+  /** Shows the number of papers to read on the toolbar button ('' hides it). */
+  badge?: (text: string) => Promise<void>;
 }
 
 const PROPS_CACHE_SIZE = 8;
 
 /** Called once per start of the worker. */
-export function makeHandlers({ db, now, broadcast, filler }: Deps) {
+export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
   /**
    * Parsed embedded JSON by the key the content script gave it. Only a cache: when the worker
    * was stopped and lost it, the content script is asked for the raw JSON again.
    */
   const propsCache = new Map<string, PropsIndex>();
-  return {
+
+  async function refreshBadge() {
+    if (!badge) return;
+    const { badge: on } = await getSettings(db);
+    const n = on ? await toReadCount(db) : 0;
+    await badge(n ? String(n) : '').catch(() => undefined);
+  }
+
+  const handlers = {
     async ingest({ page, cards, props }: RequestPayload<'ingest'>) {
       let index: PropsIndex | undefined;
       if (props) {
@@ -36,11 +63,7 @@ export function makeHandlers({ db, now, broadcast, filler }: Deps) {
         }
       }
       const merged = cards.map((card) => mergeCard(card, index?.papers.get(card.id)));
-      const states = await ingestPapers(db, merged, {
-        at: now(),
-        url: page.url,
-        listingDate: listingDay(page, index?.listingDate),
-      });
+      const states = await ingestPapers(db, merged, { at: now(), url: page.url, listingDate: listingDay(page, index?.listingDate) });
       return {
         states,
         /** The page's JSON is needed and this worker has not got it (first sight, or a restart). */
@@ -50,20 +73,63 @@ export function makeHandlers({ db, now, broadcast, filler }: Deps) {
       };
     },
 
-    async setBookmark({ id, on, paper }: RequestPayload<'setBookmark'>) {
-      const result = await setBookmark(db, id, on, paper, now());
-      await broadcast({ hfp: 1, type: 'states', states: { [id]: { bookmarked: on } } });
-      if (on) void filler?.enqueue([id]);
+    async setBookmark(change: RequestPayload<'setBookmark'>) {
+      const result = await setBookmarks(db, change, now());
+      const states: Record<string, Partial<PaperState>> = {};
+      for (const id of change.ids) states[id] = { bookmarked: change.on };
+      await broadcast({ hfp: 1, type: 'states', states });
+      await refreshBadge();
+      if (change.on) void filler?.enqueue(change.ids);
       return result;
     },
 
+    async setStatus({ ids, status }: RequestPayload<'setStatus'>) {
+      await setStatus(db, ids, status, now());
+      await refreshBadge();
+    },
+
+    async setPriority({ ids, priority }: RequestPayload<'setPriority'>) {
+      await setPriority(db, ids, priority, now());
+    },
+
+    async setNote({ id, note }: RequestPayload<'setNote'>) {
+      await setNote(db, id, note, now());
+    },
+
+    async addTags({ ids, tags }: RequestPayload<'addTags'>) {
+      return { tags: await addTags(db, ids, tags, now()) };
+    },
+
+    async removeTags({ ids, tags }: RequestPayload<'removeTags'>) {
+      await removeTags(db, ids, tags, now());
+    },
+
+    async renameTag({ from, to }: RequestPayload<'renameTag'>) {
+      await renameTag(db, from, to, now());
+    },
+
+    async deleteTag({ name }: RequestPayload<'deleteTag'>) {
+      await deleteTag(db, name, now());
+    },
+
+    async setTagColor({ name, color }: RequestPayload<'setTagColor'>) {
+      await setTagColor(db, name, color);
+    },
+
+    async setSettings(change: RequestPayload<'setSettings'>) {
+      await setSettings(db, change);
+      await refreshBadge();
+    },
+
     async getStates({ ids }: RequestPayload<'getStates'>) {
-      const marks = await db.bookmarks.bulkGet(ids);
+      const entries = await db.entries.bulkGet(ids);
       const states: Record<string, Pick<PaperState, 'bookmarked'>> = {};
-      ids.forEach((id, i) => (states[id] = { bookmarked: !!marks[i] }));
+      ids.forEach((id, i) => (states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined }));
       return states;
     },
   } satisfies { [K in RequestName]: (payload: RequestPayload<K>) => Promise<unknown> };
+
+  return Object.assign(handlers, { refreshBadge });
 }
 
-export type Handlers = ReturnType<typeof makeHandlers>;
+export type Handlers = Omit<ReturnType<typeof makeHandlers>, 'refreshBadge'>;

@@ -17,13 +17,13 @@ export async function ingestPapers(
 ): Promise<Record<string, PaperState>> {
   const unique = [...new Map(cards.map((c) => [c.id, c])).values()];
   const ids = unique.map((c) => c.id);
-  return db.transaction('rw', db.papers, db.bookmarks, async () => {
-    const [old, marks] = await Promise.all([db.papers.bulkGet(ids), db.bookmarks.bulkGet(ids)]);
+  return db.transaction('rw', db.papers, db.entries, async () => {
+    const [old, entries] = await Promise.all([db.papers.bulkGet(ids), db.entries.bulkGet(ids)]);
     const states: Record<string, PaperState> = {};
     const next = unique.map((card, i) => {
       const before = old[i];
       states[card.id] = {
-        bookmarked: !!marks[i],
+        bookmarked: entries[i]?.bookmarkedAt !== undefined,
         seenBefore: !!before && (before.firstSeenUrl !== seen.url || before.firstSeenAt < seen.at - SEEN_BEFORE_MS),
       };
       return mergeStored(before, card, seen);

@@ -1,10 +1,11 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Paper } from '../model';
-
-export interface Bookmark {
-  id: string;
-  bookmarkedAt: number;
-}
+/**
+ * The library's IndexedDB schema. One database for the extension's origin: the background,
+ * the popup and the library page all open it. Each version is kept, with its upgrade beside
+ * it; tests/unit/schema.test.ts opens a database of every earlier version full of data and
+ * checks nothing is lost.
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { newEntry, type Entry, type Paper, type Tag } from '../model';
 
 /** A paper waiting for the site's API to fill its missing fields. */
 export interface Fill {
@@ -13,20 +14,55 @@ export interface Fill {
   tries: number;
 }
 
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1 (the walking skeleton) kept bookmarks in a table of their own. */
+interface V1Bookmark {
+  id: string;
+  bookmarkedAt: number;
+}
+
+export const DB_NAME = 'hf-papers-shelf';
+
 export class ShelfDB extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
-  bookmarks!: EntityTable<Bookmark, 'id'>;
+  entries!: EntityTable<Entry, 'id'>;
+  tags!: EntityTable<Tag, 'key'>;
+  settings!: EntityTable<Setting, 'key'>;
   fills!: EntityTable<Fill, 'id'>;
 
-  constructor(name = 'hf-papers-shelf') {
+  constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
       papers: 'id, lastSeenAt',
       bookmarks: 'id, bookmarkedAt',
       fills: 'id, queuedAt',
     });
+    // The reading list: a library entry per paper the user touched (bookmark, status, tags,
+    // note, priority). `bookmarkedAt` is absent when not bookmarked, which leaves the row out of
+    // the indexes on it: those indexes hold exactly the reading list.
+    this.version(2)
+      .stores({
+        papers: 'id, lastSeenAt',
+        bookmarks: 'id, bookmarkedAt',
+        entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
+        tags: 'key',
+        settings: 'key',
+        fills: 'id, queuedAt',
+      })
+      .upgrade(moveBookmarksToEntries);
+    this.version(3).stores({ bookmarks: null });
   }
 }
 
-/** The one database of the extension's origin (background, popup and library page share it). */
+/** v1 → v2: each bookmark becomes a library entry, to read, bookmarked at the same moment. */
+async function moveBookmarksToEntries(tx: Transaction) {
+  const marks: V1Bookmark[] = await tx.table('bookmarks').toArray();
+  await tx.table('entries').bulkPut(marks.map((m) => ({ ...newEntry(m.id, m.bookmarkedAt), bookmarkedAt: m.bookmarkedAt })));
+}
+
+/** The one database of the extension's origin. */
 export const db = new ShelfDB();

@@ -28,8 +28,10 @@ export interface Scanner {
   cards(): Array<PaperFields & { bookmarked: boolean }>;
   /** Applies states pushed by the background. */
   apply(states: Record<string, Partial<PaperState>>): void;
-  /** Sets a bookmark as a click would (the keyboard shortcut and the popup use it). */
+  /** Sets a bookmark as a click would (the popup uses it). */
   setBookmark(id: string, on: boolean): Promise<void>;
+  /** The keyboard shortcut: toggles the paper of a paper page, or the card holding focus. */
+  toggleFocused(): Promise<{ id: string; on: boolean; title: string } | undefined>;
 }
 
 interface PropsRef {
@@ -199,7 +201,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     apply({ [id]: { bookmarked: on } });
     try {
       const paper = fields.get(id);
-      await request('setBookmark', paper ? { id, on, paper } : { id, on });
+      await request('setBookmark', { ids: [id], on, ...(paper ? { papers: [paper] } : {}) });
     } catch (err) {
       buttons.forEach((b, i) => showState(b, { bookmarked: before[i] }));
       onError(`Could not ${on ? 'save' : 'remove'} the bookmark: ${(err as Error).message}`);
@@ -255,6 +257,17 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     },
     apply,
     setBookmark,
+    async toggleFocused() {
+      const card = doc.activeElement?.closest('[data-hfp-paper]');
+      const button =
+        card?.querySelector<HTMLButtonElement>(BUTTON) ??
+        (page.kind === 'paper' ? doc.querySelector<HTMLButtonElement>(`${BUTTON}[data-hfp-place="title"]`) : null);
+      const id = button?.dataset.paperId;
+      if (!button || !id) return undefined;
+      const on = button.getAttribute('aria-pressed') !== 'true';
+      await setBookmark(id, on);
+      return { id, on, title: fields.get(id)?.title ?? id };
+    },
   };
 }
 

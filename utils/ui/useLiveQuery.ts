@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
-    const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('[hfp] query failed', e) });
+    const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('[hfp] query failed:', e) });
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

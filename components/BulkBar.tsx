@@ -1,0 +1,55 @@
+import { STATUSES, type Status, type Tag } from '../utils/model';
+import type { Actions } from '../utils/ui/actions';
+import { STATUS_LABEL, type Item } from '../utils/ui/view';
+import { TagInput } from './TagInput';
+
+interface Props {
+  ids: string[];
+  tags: Tag[];
+  actions: Actions;
+  papers?: Item[];
+  onSelectAll: () => void;
+  onClear: () => void;
+}
+
+/** What can be done to the selected papers at once. */
+export function BulkBar({ ids, tags, actions, onSelectAll, onClear }: Props) {
+  return (
+    <div class="bulk-bar" role="toolbar" aria-label={`${ids.length} selected`}>
+      <strong>{ids.length} selected</strong>
+      <button type="button" class="link-button" onClick={onSelectAll}>
+        Select all shown
+      </button>
+      <TagInput tags={tags} label="Tag the selected" onAdd={(name) => void actions.addTags(ids, [name])} />
+      <select
+        aria-label="Set the status of the selected"
+        value=""
+        onChange={(e) => {
+          const s = e.currentTarget.value as Status;
+          if (s) void actions.setStatus(ids, s);
+          e.currentTarget.value = '';
+        }}
+      >
+        <option value="">Set status…</option>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABEL[s]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        class="button danger"
+        onClick={() => {
+          void actions.remove(ids);
+          onClear();
+        }}
+      >
+        Remove
+      </button>
+      <button type="button" class="link-button" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Every earlier schema version, full of data, opened by the current code: nothing lost.
+ */
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ShelfDB } from '../../utils/db/schema';
+import type { Paper } from '../../utils/model';
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const n of names.splice(0)) await Dexie.delete(n);
+});
+
+function paper(i: number): Paper {
+  return {
+    id: `2601.${String(i).padStart(5, '0')}`,
+    title: `Paper ${i} — “quotes”, ünïcødé, 数据`,
+    authors: Array.from({ length: (i % 7) + 1 }, (_, j) => `Author ${j}`),
+    abstract: `Abstract ${i}`,
+    upvotes: i,
+    firstSeenAt: 1_700_000_000_000 + i,
+    lastSeenAt: 1_700_000_100_000 + i,
+    firstSeenUrl: 'https://huggingface.co/papers',
+  };
+}
+
+/** A version-1 database (the walking skeleton's), as its code wrote it. */
+async function makeV1(name: string, n: number) {
+  names.push(name);
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ papers: 'id, lastSeenAt', bookmarks: 'id, bookmarkedAt', fills: 'id, queuedAt' });
+  const papers = Array.from({ length: n }, (_, i) => paper(i));
+  const bookmarks = papers.filter((_, i) => i % 3 === 0).map((p, i) => ({ id: p.id, bookmarkedAt: 1_700_000_500_000 + i }));
+  await v1.table('papers').bulkPut(papers);
+  await v1.table('bookmarks').bulkPut(bookmarks);
+  await v1.table('fills').put({ id: papers[1]!.id, queuedAt: 5, tries: 1 });
+  v1.close();
+  return { papers, bookmarks };
+}
+
+describe('upgrading the library', () => {
+  it('version 1 → current: every paper kept, every bookmark becomes an entry to read at its date', async () => {
+    const { papers, bookmarks } = await makeV1('upgrade-v1', 3000);
+    const db = new ShelfDB('upgrade-v1');
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.papers.toArray()).toEqual(papers.sort((a, b) => a.id.localeCompare(b.id)));
+    const entries = await db.entries.orderBy('bookmarkedAt').toArray();
+    expect(entries).toHaveLength(bookmarks.length);
+    expect(entries.map((e) => [e.id, e.bookmarkedAt])).toEqual(bookmarks.map((b) => [b.id, b.bookmarkedAt]));
+    expect(entries.every((e) => e.status === 'to-read' && e.tags.length === 0 && e.note === '' && e.statusAt === e.bookmarkedAt)).toBe(true);
+    expect(await db.fills.toArray()).toEqual([{ id: papers[1]!.id, queuedAt: 5, tries: 1 }]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['entries', 'fills', 'papers', 'settings', 'tags']);
+    db.close();
+  });
+
+  it('version 2 → current: drops the emptied bookmarks table, keeps entries, tags and settings', async () => {
+    names.push('upgrade-v2');
+    const v2 = new Dexie('upgrade-v2');
+    v2.version(1).stores({ papers: 'id, lastSeenAt', bookmarks: 'id, bookmarkedAt', fills: 'id, queuedAt' });
+    v2.version(2).stores({
+      papers: 'id, lastSeenAt',
+      bookmarks: 'id, bookmarkedAt',
+      entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
+      tags: 'key',
+      settings: 'key',
+      fills: 'id, queuedAt',
+    });
+    const entry = { id: '2601.00001', bookmarkedAt: 9, status: 'read', statusAt: 10, tags: ['ML'], note: 'n', priority: 2, updatedAt: 11 };
+    await v2.table('papers').put(paper(1));
+    await v2.table('entries').put(entry);
+    await v2.table('tags').put({ key: 'ml', name: 'ML', color: '#2563eb', createdAt: 1 });
+    await v2.table('settings').put({ key: 'badge', value: false });
+    v2.close();
+    const db = new ShelfDB('upgrade-v2');
+    expect(await db.entries.toArray()).toEqual([entry]);
+    expect(await db.tags.toArray()).toEqual([{ key: 'ml', name: 'ML', color: '#2563eb', createdAt: 1 }]);
+    expect(await db.settings.get('badge')).toEqual({ key: 'badge', value: false });
+    expect(await db.papers.get('2601.00001')).toEqual(paper(1));
+    expect(db.tables.some((t) => t.name === 'bookmarks')).toBe(false);
+    db.close();
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * What the list shows: a view (the reading list, a status, a tag, everything), filters, a sort
+ * and a search, applied to the library in memory. Pure functions, shared by the popup and the
+ * library page. Nothing here runs per keystroke over the whole library: a search narrows by
+ * the index's answer (at most 1,000 ids) before anything else is looked at.
+ */
+import { STATUSES, type Entry, type Paper, type Status } from '../model';
+
+export type Item = Paper & { entry?: Entry };
+
+/** `list`: the reading list (to read, then reading). `seen`: papers met but never saved. */
+export type ViewKey = 'list' | Status | 'all' | 'seen' | `tag:${string}`;
+export const VIEWS: Array<{ key: ViewKey; label: string }> = [
+  { key: 'list', label: 'Reading list' },
+  { key: 'to-read', label: 'To read' },
+  { key: 'reading', label: 'Reading' },
+  { key: 'read', label: 'Read' },
+  { key: 'all', label: 'All' },
+];
+
+export type SortKey = 'added' | 'published' | 'upvotes' | 'title' | 'priority';
+export const SORTS: Array<{ key: SortKey; label: string }> = [
+  { key: 'added', label: 'Date added' },
+  { key: 'published', label: 'Published' },
+  { key: 'upvotes', label: 'Upvotes' },
+  { key: 'title', label: 'Title' },
+  { key: 'priority', label: 'Priority' },
+];
+
+export interface Filters {
+  tags: string[];
+  statuses: Status[];
+  /** Published between (YYYY-MM-DD, inclusive). */
+  from?: string;
+  to?: string;
+  hasNote?: boolean;
+}
+export const NO_FILTERS: Filters = { tags: [], statuses: [] };
+
+export const STATUS_LABEL: Record<Status, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+
+const saved = (p: Item) => p.entry?.bookmarkedAt !== undefined;
+
+export function inView(p: Item, view: ViewKey): boolean {
+  if (view === 'seen') return !saved(p);
+  if (!saved(p)) return false;
+  if (view === 'all') return true;
+  if (view === 'list') return p.entry!.status !== 'read';
+  if (view.startsWith('tag:')) {
+    const tag = view.slice(4).toLowerCase();
+    return p.entry!.tags.some((t) => t.toLowerCase() === tag);
+  }
+  return p.entry!.status === view;
+}
+
+export function matchesFilters(p: Item, f: Filters): boolean {
+  if (f.tags.length) {
+    const tags = new Set(p.entry?.tags.map((t) => t.toLowerCase()));
+    if (!f.tags.every((t) => tags.has(t.toLowerCase()))) return false;
+  }
+  if (f.statuses.length && (!p.entry || !f.statuses.includes(p.entry.status))) return false;
+  if (f.from && !(p.publishedAt && p.publishedAt >= f.from)) return false;
+  if (f.to && !(p.publishedAt && p.publishedAt <= f.to)) return false;
+  if (f.hasNote && !p.entry?.note.trim()) return false;
+  return true;
+}
+
+const added = (p: Item) => p.entry?.bookmarkedAt ?? p.lastSeenAt;
+const COMPARE: Record<SortKey, (a: Item, b: Item) => number> = {
+  added: (a, b) => added(b) - added(a),
+  published: (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
+  upvotes: (a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1),
+  title: (a, b) => a.title.localeCompare(b.title),
+  priority: (a, b) => (b.entry?.priority ?? 0) - (a.entry?.priority ?? 0),
+};
+
+/** The reading list puts what is still to read first, then what is being read. */
+const STATUS_ORDER: Record<Status, number> = { 'to-read': 0, reading: 1, read: 2 };
+
+export function compareFor(view: ViewKey, sort: SortKey): (a: Item, b: Item) => number {
+  const by = COMPARE[sort];
+  // Ties fall back to the newest first, then to the id descending: the order of the index the
+  // first rows are read from, so nothing jumps when the whole library arrives.
+  const tie = sort === 'added' ? () => 0 : COMPARE.added;
+  const last = (a: Item, b: Item) => b.id.localeCompare(a.id);
+  if (view !== 'list') return (a, b) => by(a, b) || tie(a, b) || last(a, b);
+  return (a, b) => STATUS_ORDER[a.entry!.status] - STATUS_ORDER[b.entry!.status] || by(a, b) || tie(a, b) || last(a, b);
+}
+
+/** The rows to show. With a search, the index's ranking decides the order. */
+export function rows(items: Item[], view: ViewKey, filters: Filters, sort: SortKey, ranked?: string[]): Item[] {
+  if (ranked) {
+    const byId = new Map<string, Item>();
+    for (const p of items) byId.set(p.id, p);
+    return ranked.flatMap((id) => {
+      const p = byId.get(id);
+      return p && inView(p, view) && matchesFilters(p, filters) ? [p] : [];
+    });
+  }
+  return items.filter((p) => inView(p, view) && matchesFilters(p, filters)).sort(compareFor(view, sort));
+}
+
+export interface Counts {
+  views: Record<'list' | Status | 'all', number>;
+  tags: Map<string, number>;
+}
+
+export function counts(items: Item[]): Counts {
+  const views = { list: 0, 'to-read': 0, reading: 0, read: 0, all: 0 };
+  const tags = new Map<string, number>();
+  for (const p of items) {
+    if (!saved(p)) continue;
+    const e = p.entry!;
+    views.all++;
+    views[e.status]++;
+    if (e.status !== 'read') views.list++;
+    for (const t of e.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
+  }
+  return { views, tags };
+}
+
+export { STATUSES };
