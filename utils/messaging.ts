@@ -22,7 +22,7 @@ export class RequestError extends Error {
  * worker dies before answering, fails with one of these. Every request is idempotent, so it is
  * sent again.
  */
-const TRANSIENT = /Receiving end does not exist|message port closed|No SW|no reply/i;
+const TRANSIENT = /Receiving end does not exist|Could not establish connection|message (port|channel) closed|No SW|no reply/i;
 
 export async function request<K extends RequestName>(type: K, payload: RequestInput<K>): Promise<RequestOutput<K>> {
   const envelope: Envelope<K> = { hfp: 1, type, payload };
@@ -33,8 +33,9 @@ export async function request<K extends RequestName>(type: K, payload: RequestIn
       if (reply.ok) return reply.value;
       throw new RequestError(reply.code, reply.message);
     } catch (err) {
-      if (err instanceof RequestError || attempt >= 4 || !TRANSIENT.test(String(err))) throw err;
-      await new Promise((r) => setTimeout(r, 40 * 2 ** attempt));
+      // 50, 100, 200, 400, 800 ms: a worker restarting on a busy machine has 1.5 s to come back.
+      if (err instanceof RequestError || attempt >= 5 || !TRANSIENT.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
     }
   }
 }

@@ -66,6 +66,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; me
 export interface PaperState {
   bookmarked: boolean;
   seenBefore: boolean;
+  /** Version of the bookmark state (the entry's updatedAt): a tab applies only newer ones. */
+  at: number;
 }
 
 /** Background → content script pushes, and questions to a tab from the popup or background. */

@@ -157,3 +157,44 @@ export async function eventually<T>(check: () => Promise<T>, ms = 5000): Promise
 export function bookmarkButton(page: Page, id: string) {
   return page.locator(`[data-hfp-paper="${id}"] button[data-hfp-action="bookmark"][data-paper-id="${id}"]`);
 }
+
+/** A quiet extension page (no scripts): a place to send requests and CDP commands from. */
+export async function extensionPage(shelf: Shelf): Promise<Page> {
+  const page = await shelf.context.newPage();
+  await page.goto(`chrome-extension://${shelf.extensionId}/manifest.json`);
+  return page;
+}
+
+/** A request of the extension's protocol, sent from an extension page as the popup sends it. */
+export async function send<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    ([type, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ hfp: 1, type, payload }),
+    [type, payload] as const,
+  )) as { ok: boolean; value?: T; message?: string };
+  if (!reply?.ok) throw new Error(`${type} failed: ${reply?.message}`);
+  return reply.value as T;
+}
+
+/** Stops the extension's service worker, as Chrome does to an idle one (CDP ServiceWorker.stopWorker). */
+export async function controlWorker(shelf: Shelf) {
+  const page = await extensionPage(shelf);
+  const cdp = await shelf.context.newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) if (v.scriptURL.includes(shelf.extensionId)) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  let stops = 0;
+  return {
+    page,
+    get stops() {
+      return stops;
+    },
+    async stop() {
+      // Only a running worker: stopping one still starting can take the browser down with it.
+      const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
+      for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId }).catch(() => undefined);
+      if (running.length) stops++;
+    },
+  };
+}

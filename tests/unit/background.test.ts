@@ -74,7 +74,8 @@ describe('requests', () => {
 describe('after a change', () => {
   it('tells every papers tab about bookmark changes, and queues the papers for the API', async () => {
     await ask('setBookmark', { ids: ['2609.00001', '2609.00002'], on: true });
-    expect(pushed).toEqual([{ hfp: 1, type: 'states', states: { '2609.00001': { bookmarked: true }, '2609.00002': { bookmarked: true } } }]);
+    const at = expect.any(Number);
+    expect(pushed).toEqual([{ hfp: 1, type: 'states', states: { '2609.00001': { bookmarked: true, at }, '2609.00002': { bookmarked: true, at } } }]);
     expect(queued).toEqual([['2609.00001', '2609.00002']]);
   });
 
@@ -88,6 +89,19 @@ describe('after a change', () => {
     expect(badges.slice(-2)).toEqual(['', '']);
     await ask('setSettings', { badge: true });
     expect(badges.at(-1)).toBe('2');
+  });
+});
+
+describe('bookmark versions', () => {
+  it('are strictly increasing per paper, even within one millisecond', async () => {
+    const frozen = makeHandlers({ db, now: () => 5, broadcast: async (m) => void pushed.push(m) });
+    const ats: number[] = [];
+    for (const on of [true, false, true, false]) {
+      const reply = await answer(frozen, { hfp: 1, type: 'setBookmark', payload: { ids: ['2609.00009'], on } });
+      ats.push((reply as { value: { states: Record<string, { at: number }> } }).value.states['2609.00009']!.at);
+    }
+    expect(ats).toEqual([...ats].sort((a, b) => a - b));
+    expect(new Set(ats).size).toBe(4);
   });
 });
 

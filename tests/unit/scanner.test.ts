@@ -66,7 +66,7 @@ describe('scanner on the daily page', () => {
     button('2609.30192').click();
     expect(button('2609.30192').getAttribute('aria-pressed')).toBe('true');
     await vi.waitFor(async () => expect((await db.entries.get('2609.30192'))?.bookmarkedAt).toBeDefined());
-    expect(pushed).toContainEqual({ hfp: 1, type: 'states', states: { '2609.30192': { bookmarked: true } } });
+    expect(pushed).toContainEqual({ hfp: 1, type: 'states', states: { '2609.30192': { bookmarked: true, at: expect.any(Number) } } });
     expect(await db.entries.get('2609.30192')).toMatchObject({ status: 'to-read', tags: [], note: '' });
     button('2609.30192').click();
     await vi.waitFor(async () => expect((await db.entries.get('2609.30192'))?.bookmarkedAt).toBeUndefined());
@@ -180,5 +180,36 @@ describe('scanner with damaged embedded data', () => {
     const p = await db.papers.get('2609.31620');
     expect(p!.authors).toHaveLength(16);
     expect(p!.abstract).toMatch(/^Representation/);
+  });
+});
+
+describe('bookmark order', () => {
+  it('rapid clicks end in the state last asked for, one request in flight per paper', async () => {
+    const sent: boolean[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      const env = m as { type?: string; payload?: { on: boolean } };
+      if (env.type !== 'setBookmark') return undefined;
+      sent.push(env.payload!.on);
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      setTimeout(() => inFlight--, 0);
+      return undefined;
+    });
+    for (let i = 0; i < 7; i++) button('2609.31473').click();
+    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
+    await vi.waitFor(async () => expect((await db.entries.get('2609.31473'))?.bookmarkedAt).toBeDefined());
+    await vi.waitFor(() => expect(sent.at(-1)).toBe(true));
+    expect(sent.length).toBeLessThanOrEqual(2);
+    expect(maxInFlight).toBe(1);
+    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('ignores a pushed state older than the one shown (pushes can cross)', () => {
+    scanner.apply({ '2609.18703': { bookmarked: true, at: 20 } });
+    scanner.apply({ '2609.18703': { bookmarked: false, at: 10 } });
+    expect(button('2609.18703').getAttribute('aria-pressed')).toBe('true');
+    scanner.apply({ '2609.18703': { bookmarked: false, at: 21 } });
+    expect(button('2609.18703').getAttribute('aria-pressed')).toBe('false');
   });
 });

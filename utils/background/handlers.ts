@@ -75,9 +75,7 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
 
     async setBookmark(change: RequestPayload<'setBookmark'>) {
       const result = await setBookmarks(db, change, now());
-      const states: Record<string, Partial<PaperState>> = {};
-      for (const id of change.ids) states[id] = { bookmarked: change.on };
-      await broadcast({ hfp: 1, type: 'states', states });
+      await broadcast({ hfp: 1, type: 'states', states: result.states });
       await refreshBadge();
       if (change.on) void filler?.enqueue(change.ids);
       return result;
@@ -123,8 +121,8 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
 
     async getStates({ ids }: RequestPayload<'getStates'>) {
       const entries = await db.entries.bulkGet(ids);
-      const states: Record<string, Pick<PaperState, 'bookmarked'>> = {};
-      ids.forEach((id, i) => (states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined }));
+      const states: Record<string, Pick<PaperState, 'bookmarked' | 'at'>> = {};
+      ids.forEach((id, i) => (states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined, at: entries[i]?.updatedAt ?? 0 }));
       return states;
     },
   } satisfies { [K in RequestName]: (payload: RequestPayload<K>) => Promise<unknown> };

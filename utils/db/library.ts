@@ -17,6 +17,15 @@ export function defaultColor(key: string): string {
   return TAG_COLORS[h % TAG_COLORS.length]!;
 }
 
+/**
+ * An entry's new `updatedAt`: now, and always later than its last one, so versions of one
+ * entry are strictly ordered even within a millisecond (tabs apply only newer states; an
+ * import keeps the newer change).
+ */
+export function bump(e: Entry, now: number): number {
+  return Math.max(now, e.updatedAt + 1);
+}
+
 /** Reads entries, creating (in memory) the missing ones; the caller writes them back. */
 async function entriesFor(db: ShelfDB, ids: string[], now: number): Promise<Entry[]> {
   const found = await db.entries.bulkGet(ids);
@@ -34,7 +43,8 @@ export interface BookmarkChange {
 
 /**
  * Bookmarks or un-bookmarks papers. Un-bookmarking keeps the entry (tags, note, status) in
- * case the paper comes back. Returns the previous bookmark dates (for an undo).
+ * case the paper comes back. Returns the previous bookmark dates (for an undo) and each
+ * paper's state with its version (`at`: the entry's updatedAt), for the tabs.
  */
 export async function setBookmarks(db: ShelfDB, { ids, on, at, papers = [] }: BookmarkChange, now: number) {
   return db.transaction('rw', db.papers, db.entries, async () => {
@@ -46,23 +56,28 @@ export async function setBookmarks(db: ShelfDB, { ids, on, at, papers = [] }: Bo
     }
     const entries = await entriesFor(db, ids, now);
     const before: Record<string, number | undefined> = {};
+    const states: Record<string, { bookmarked: boolean; at: number }> = {};
     const changed = entries.flatMap((e) => {
       before[e.id] = e.bookmarkedAt;
-      if (on === (e.bookmarkedAt !== undefined) && at === undefined) return [];
-      const next: Entry = { ...e, updatedAt: now };
+      if (on === (e.bookmarkedAt !== undefined) && (at === undefined || at === e.bookmarkedAt)) {
+        states[e.id] = { bookmarked: on, at: e.updatedAt };
+        return [];
+      }
+      const next: Entry = { ...e, updatedAt: bump(e, now) };
       if (on) next.bookmarkedAt = at ?? e.bookmarkedAt ?? now;
       else delete next.bookmarkedAt;
+      states[e.id] = { bookmarked: on, at: next.updatedAt };
       return [next];
     });
     if (changed.length) await db.entries.bulkPut(changed);
-    return { before };
+    return { before, states };
   });
 }
 
 export async function setStatus(db: ShelfDB, ids: string[], status: Status, now: number) {
   await db.transaction('rw', db.entries, async () => {
     const entries = await entriesFor(db, ids, now);
-    const changed = entries.filter((e) => e.status !== status).map((e) => ({ ...e, status, statusAt: now, updatedAt: now }));
+    const changed = entries.filter((e) => e.status !== status).map((e) => ({ ...e, status, statusAt: now, updatedAt: bump(e, now) }));
     if (changed.length) await db.entries.bulkPut(changed);
   });
 }
@@ -70,7 +85,7 @@ export async function setStatus(db: ShelfDB, ids: string[], status: Status, now:
 export async function setPriority(db: ShelfDB, ids: string[], priority: number, now: number) {
   await db.transaction('rw', db.entries, async () => {
     const entries = await entriesFor(db, ids, now);
-    const changed = entries.filter((e) => e.priority !== priority).map((e) => ({ ...e, priority, updatedAt: now }));
+    const changed = entries.filter((e) => e.priority !== priority).map((e) => ({ ...e, priority, updatedAt: bump(e, now) }));
     if (changed.length) await db.entries.bulkPut(changed);
   });
 }
@@ -78,7 +93,7 @@ export async function setPriority(db: ShelfDB, ids: string[], priority: number, 
 export async function setNote(db: ShelfDB, id: string, note: string, now: number) {
   await db.transaction('rw', db.entries, async () => {
     const [entry] = await entriesFor(db, [id], now);
-    if (entry!.note !== note) await db.entries.put({ ...entry!, note, updatedAt: now });
+    if (entry!.note !== note) await db.entries.put({ ...entry!, note, updatedAt: bump(entry!, now) });
   });
 }
 
@@ -108,7 +123,7 @@ export async function addTags(db: ShelfDB, ids: string[], names: string[], now: 
     const changed = entries.flatMap((e) => {
       const have = new Set(e.tags.map((t) => t.toLowerCase()));
       const add = tags.filter((t) => !have.has(t.toLowerCase()));
-      return add.length ? [{ ...e, tags: [...e.tags, ...add], updatedAt: now }] : [];
+      return add.length ? [{ ...e, tags: [...e.tags, ...add], updatedAt: bump(e, now) }] : [];
     });
     if (changed.length) await db.entries.bulkPut(changed);
     return tags;
@@ -121,7 +136,7 @@ export async function removeTags(db: ShelfDB, ids: string[], names: string[], no
     const entries = (await db.entries.bulkGet(ids)).filter((e): e is Entry => !!e);
     const changed = entries.flatMap((e) => {
       const tags = e.tags.filter((t) => !drop.has(t.toLowerCase()));
-      return tags.length !== e.tags.length ? [{ ...e, tags, updatedAt: now }] : [];
+      return tags.length !== e.tags.length ? [{ ...e, tags, updatedAt: bump(e, now) }] : [];
     });
     if (changed.length) await db.entries.bulkPut(changed);
   });
@@ -145,7 +160,7 @@ export async function renameTag(db: ShelfDB, from: string, to: string, now: numb
     await db.entries.bulkPut(
       unique(tagged).map((e) => {
         const rest = e.tags.filter((t) => t.toLowerCase() !== fromKey && t.toLowerCase() !== toKey);
-        return { ...e, tags: [...rest, finalName], updatedAt: now };
+        return { ...e, tags: [...rest, finalName], updatedAt: bump(e, now) };
       }),
     );
     if (toKey !== fromKey) await db.tags.delete(fromKey);
@@ -158,7 +173,7 @@ export async function deleteTag(db: ShelfDB, name: string, now: number) {
   await db.transaction('rw', db.entries, db.tags, async () => {
     const old = await db.tags.get(key);
     const tagged = await db.entries.where('tags').anyOf(taggedAs(old?.name ?? name, key)).toArray();
-    await db.entries.bulkPut(unique(tagged).map((e) => ({ ...e, tags: e.tags.filter((t) => t.toLowerCase() !== key), updatedAt: now })));
+    await db.entries.bulkPut(unique(tagged).map((e) => ({ ...e, tags: e.tags.filter((t) => t.toLowerCase() !== key), updatedAt: bump(e, now) })));
     await db.tags.delete(key);
   });
 }

@@ -24,6 +24,7 @@ export async function ingestPapers(
       const before = old[i];
       states[card.id] = {
         bookmarked: entries[i]?.bookmarkedAt !== undefined,
+        at: entries[i]?.updatedAt ?? 0,
         seenBefore: !!before && (before.firstSeenUrl !== seen.url || before.firstSeenAt < seen.at - SEEN_BEFORE_MS),
       };
       return mergeStored(before, card, seen);

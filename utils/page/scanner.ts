@@ -15,7 +15,7 @@ import { request } from '../messaging';
 import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from '../parse/dom';
 import { pageInfo, type PageInfo } from '../parse/page';
 import { queryFirst } from '../parse/selectors';
-import { BUTTON, buttonsFor, ensureControl, showState } from './control';
+import { BUTTON, ensureControl, showState } from './control';
 
 /** Mutations arriving together (one Svelte update) are handled in one pass. */
 const SETTLE_MS = 16;
@@ -56,9 +56,18 @@ export function startScanner(doc: Document, onError: (message: string) => void =
   const handoffs = new Map<string, Promise<unknown>>();
   const pending = new Set<Node>();
   let force = false;
-  /** A logical clock: a reply only updates buttons the user has not changed since it was asked. */
-  let clock = 0;
-  const changedAt = new Map<string, number>();
+  /**
+   * Per paper: the user's wish not yet confirmed, whether a request is on its way, and the
+   * version of the last library state shown. One request per paper at a time, always for the
+   * latest wish, so a retried request (the worker was stopped) can never land after a newer
+   * one; and a state older than the one shown (pushes can cross) is ignored.
+   */
+  const sync = new Map<string, { want?: boolean; sending: boolean; at: number; confirmed?: boolean }>();
+  const syncOf = (id: string) => {
+    let s = sync.get(id);
+    if (!s) sync.set(id, (s = { sending: false, at: -1 }));
+    return s;
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function flush() {
@@ -131,7 +140,6 @@ export function startScanner(doc: Document, onError: (message: string) => void =
   }
 
   async function report(full: PaperFields[], lean: PaperFields[], ref: PropsRef | undefined) {
-    const askedAt = ++clock;
     const pageRef = { url: page.url, kind: page.kind, ...(page.listingDate ? { listingDate: page.listingDate } : {}) };
     const send = (cards: PaperFields[], withRaw: boolean) =>
       request('ingest', {
@@ -145,7 +153,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
       const sending = send(cards, false);
       performance.measure('hfp:send', { start });
       let reply = await sending;
-      showStates(reply.states, askedAt);
+      apply(reply.states);
       if (reply.needProps && ref) {
         const under = handoffs.get(ref.key);
         if (under) {
@@ -164,7 +172,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
           handoffs.set(ref.key, handoff);
           reply = await handoff.finally(() => handoffs.delete(ref.key));
         }
-        showStates(reply.states, askedAt);
+        apply(reply.states);
       }
       const missing = reply.needDom.filter((id) => lean.some((c) => c.id === id));
       if (missing.length) {
@@ -181,13 +189,26 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     }
   }
 
-  function showStates(states: Record<string, Partial<PaperState>>, askedAt: number) {
-    const fresh = Object.entries(states).filter(([id]) => (changedAt.get(id) ?? 0) < askedAt);
-    apply(Object.fromEntries(fresh));
+  /** States from the library (replies and pushes): shown when newer than what is shown. */
+  function apply(states: Record<string, Partial<PaperState>>) {
+    const shown: Record<string, Partial<PaperState>> = {};
+    for (const [id, state] of Object.entries(states)) {
+      const s = syncOf(id);
+      const next: Partial<PaperState> = { ...state };
+      if (state.at !== undefined && state.at <= s.at) delete next.bookmarked;
+      else if (state.bookmarked !== undefined) {
+        if (state.at !== undefined) s.at = state.at;
+        s.confirmed = state.bookmarked;
+        // The user's own change is on its way: it decides, once confirmed.
+        if (s.want !== undefined) delete next.bookmarked;
+      }
+      shown[id] = next;
+    }
+    show(shown);
   }
 
   /** One query for all buttons, however many states: a 100-card reply costs one walk. */
-  function apply(states: Record<string, Partial<PaperState>>) {
+  function show(states: Record<string, Partial<PaperState>>) {
     for (const b of doc.querySelectorAll<HTMLButtonElement>(BUTTON)) {
       const state = states[b.getAttribute('data-paper-id') ?? ''];
       if (state) showState(b, state);
@@ -195,16 +216,28 @@ export function startScanner(doc: Document, onError: (message: string) => void =
   }
 
   async function setBookmark(id: string, on: boolean) {
-    const buttons = buttonsFor(doc, id);
-    const before = buttons.map((b) => b.getAttribute('aria-pressed') === 'true');
-    changedAt.set(id, ++clock);
-    apply({ [id]: { bookmarked: on } });
+    const s = syncOf(id);
+    s.want = on;
+    show({ [id]: { bookmarked: on } });
+    if (s.sending) return;
+    s.sending = true;
     try {
-      const paper = fields.get(id);
-      await request('setBookmark', { ids: [id], on, ...(paper ? { papers: [paper] } : {}) });
+      while (s.want !== undefined) {
+        const want: boolean = s.want;
+        const paper = fields.get(id);
+        const reply = await request('setBookmark', { ids: [id], on: want, ...(paper ? { papers: [paper] } : {}) });
+        const state = reply.states[id];
+        if (state && state.at > s.at) s.at = state.at;
+        s.confirmed = want;
+        if (s.want === want) s.want = undefined;
+      }
+      show({ [id]: { bookmarked: s.confirmed } });
     } catch (err) {
-      buttons.forEach((b, i) => showState(b, { bookmarked: before[i] }));
+      s.want = undefined;
+      show({ [id]: { bookmarked: s.confirmed ?? !on } });
       onError(`Could not ${on ? 'save' : 'remove'} the bookmark: ${(err as Error).message}`);
+    } finally {
+      s.sending = false;
     }
   }
 
