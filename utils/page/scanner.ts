@@ -216,6 +216,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
   }
 
   async function setBookmark(id: string, on: boolean) {
+    const start = performance.now();
     const s = syncOf(id);
     s.want = on;
     show({ [id]: { bookmarked: on } });
@@ -232,6 +233,8 @@ export function startScanner(doc: Document, onError: (message: string) => void =
         if (s.want === want) s.want = undefined;
       }
       show({ [id]: { bookmarked: s.confirmed } });
+      // Click → stored in IndexedDB (the reply comes after the transaction committed).
+      performance.measure('hfp:bookmark', { start });
     } catch (err) {
       s.want = undefined;
       show({ [id]: { bookmarked: s.confirmed ?? !on } });

@@ -5,8 +5,11 @@
  * Tiers, asked in order, because abstracts are 90% of the text: the quick fields (title, tags,
  * authors, note) with prefixes, so what you type matches as you type, first spelled as given
  * ("LatinBalance" encoder), then forgiving typos ("LatinExtra": dropped, doubled or swapped
- * letters); then abstracts, whole words, typo tolerant, built afterwards in chunks so queries
- * keep being answered meanwhile. A match in an earlier tier ranks first.
+ * letters); then abstracts, whole words, built afterwards in chunks so queries keep being
+ * answered meanwhile. A match in an earlier tier ranks first.
+ *
+ * Typo tolerance is phonetic, so short codes collide ("zzqqxx" and "success" both encode to
+ * "sks"): the typo tier answers only when every word's code has at least 4 letters.
  * Measured at 10k papers: quick index ~0.3 s, abstracts ~3 s, any query ≤ 4 ms (npm run bench).
  * Runs in a worker (worker.ts) so building never blocks the page.
  */
@@ -30,10 +33,12 @@ interface Doc {
   search(query: string, options: object): FieldResult[] | Hit[];
 }
 
-const { Document, Charset } = FlexSearch as unknown as {
+const { Document, Charset, Encoder } = FlexSearch as unknown as {
   Document: new (options: object) => Doc;
   Charset: Record<string, unknown>;
+  Encoder: new (options: unknown) => { encode(text: string): string[] };
 };
+const MIN_TYPO_CODE = 4;
 
 /** Ranking follows field order: a title match before a tag, an author, a note, an abstract. */
 const QUICK_FIELDS = ['title', 'tags', 'authors', 'note'] as const;
@@ -45,8 +50,9 @@ export class LibraryIndex {
   private precise = quickIndex(Charset.LatinBalance);
   private typos = quickIndex(Charset.LatinExtra);
   private text = new Document({
-    document: { id: 'id', index: [{ field: 'abstract', tokenize: 'strict', encoder: Charset.LatinExtra, resolution: 3 }] },
+    document: { id: 'id', index: [{ field: 'abstract', tokenize: 'strict', encoder: Charset.LatinBalance, resolution: 3 }] },
   });
+  private phonetic = new Encoder(Charset.LatinExtra);
   /** What each indexed paper's text was, so an unchanged paper is not indexed again. */
   private signatures = new Map<string, string>();
   private inText = new Set<string>();
@@ -95,18 +101,26 @@ export class LibraryIndex {
     return this.textQueue.size > 0;
   }
 
-  /** Ids of matching papers, best first. */
+  /**
+   * Ids of matching papers, best first: papers matching every word (in the tiers' order), then
+   * papers matching some of them.
+   */
   search(query: string, limit = 1000): string[] {
     const q = query.trim();
     if (!q) return [];
     const out = new Set<string>();
-    for (const index of [this.precise, this.typos, this.text]) {
-      const results = index.search(q, { limit, suggest: true }) as FieldResult[];
-      const byField = new Map(results.map((r) => [r.field, r.result]));
-      for (const field of [...QUICK_FIELDS, 'abstract']) {
-        for (const hit of byField.get(field) ?? []) out.add(String(typeof hit === 'object' ? hit.id : hit));
+    const codes = q.split(/\s+/).flatMap((w) => this.phonetic.encode(w));
+    const typos = codes.length > 0 && codes.every((c) => c.length >= MIN_TYPO_CODE);
+    const tiers = typos ? [this.precise, this.typos, this.text] : [this.precise, this.text];
+    for (const suggest of [false, true]) {
+      for (const index of tiers) {
+        if (out.size >= limit) break;
+        const results = index.search(q, { limit, suggest }) as FieldResult[];
+        const byField = new Map(results.map((r) => [r.field, r.result]));
+        for (const field of [...QUICK_FIELDS, 'abstract']) {
+          for (const hit of byField.get(field) ?? []) out.add(String(typeof hit === 'object' ? hit.id : hit));
+        }
       }
-      if (out.size >= limit) break;
     }
     return [...out].slice(0, limit);
   }
