@@ -66,8 +66,12 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
 
   // Search: a worker holds the index; it is created on the first search and kept in sync.
   const search = useRef<SearchClient | null>(null);
+  const [indexing, setIndexing] = useState(0);
   useEffect(() => {
-    if (query.trim() && !search.current) search.current = new SearchClient();
+    if (query.trim() && !search.current) {
+      search.current = new SearchClient();
+      search.current.onStatus = (s) => setIndexing(s.pending);
+    }
     if (search.current && source) search.current.sync(source);
   }, [source, query]);
   useEffect(() => () => search.current?.close(), []);
@@ -100,40 +104,44 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
   const current = list?.[Math.min(selected, (list?.length ?? 1) - 1)];
   const targets = () => (checked.size ? [...checked] : current ? [current.id] : []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = (e.target as Element)?.closest?.('input, textarea, select');
-      if (e.key === '/' && !typing) {
-        e.preventDefault();
-        searchBox.current?.focus();
-        return;
-      }
-      if (e.key === 'Escape') {
-        if (openId) setOpenId(null);
-        else if (query) setQuery('');
-        else if (typing) (typing as HTMLElement).blur();
-        return;
-      }
-      if (typing && !(e.target === searchBox.current && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter'))) return;
-      if (openId || !list) return;
-      const move = (d: number) => {
-        e.preventDefault();
-        setSelected((s) => Math.max(0, Math.min(list.length - 1, s + d)));
-      };
-      if (e.key === 'ArrowDown' || e.key === 'j') move(1);
-      else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
-      else if (e.key === 'Enter' && current) {
-        e.preventDefault();
-        setOpenId(current.id);
-      } else if (e.key === 'o' && current) window.open(`https://huggingface.co/papers/${current.id}`, '_blank');
-      else if (['1', '2', '3'].includes(e.key) && targets().length) {
-        void actions.setStatus(targets(), (['to-read', 'reading', 'read'] as Status[])[Number(e.key) - 1]!);
-      } else if (e.key === 'x' && current && mode === 'page') toggleCheck(current.id, !checked.has(current.id));
-      else if ((e.key === 'Delete' || e.key === 'Backspace') && targets().length && !typing) void actions.remove(targets());
+  // The key handler sees this render's state. It is swapped during render, not in an effect:
+  // an effect runs after paint, and a key pressed in between would act on the previous row.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
+  onKeyRef.current = (e: KeyboardEvent) => {
+    const typing = (e.target as Element)?.closest?.('input, textarea, select');
+    if (e.key === '/' && !typing) {
+      e.preventDefault();
+      searchBox.current?.focus();
+      return;
+    }
+    if (e.key === 'Escape') {
+      if (openId) setOpenId(null);
+      else if (query) setQuery('');
+      else if (typing) (typing as HTMLElement).blur();
+      return;
+    }
+    if (typing && !(e.target === searchBox.current && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter'))) return;
+    if (openId || !list) return;
+    const move = (d: number) => {
+      e.preventDefault();
+      setSelected((s) => Math.max(0, Math.min(list.length - 1, s + d)));
     };
+    if (e.key === 'ArrowDown' || e.key === 'j') move(1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
+    else if (e.key === 'Enter' && current) {
+      e.preventDefault();
+      setOpenId(current.id);
+    } else if (e.key === 'o' && current) window.open(`https://huggingface.co/papers/${current.id}`, '_blank');
+    else if (['1', '2', '3'].includes(e.key) && targets().length) {
+      void actions.setStatus(targets(), (['to-read', 'reading', 'read'] as Status[])[Number(e.key) - 1]!);
+    } else if (e.key === 'x' && current && mode === 'page') toggleCheck(current.id, !checked.has(current.id));
+    else if ((e.key === 'Delete' || e.key === 'Backspace') && targets().length && !typing) void actions.remove(targets());
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onKeyRef.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const toggleCheck = (id: string, on: boolean) =>
     setChecked((c) => {
@@ -151,6 +159,11 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
 
   const listArea = (
     <div class="list-area">
+      {indexing > 0 && query.trim() && (
+        <p class="muted indexing" role="status">
+          Searching titles, authors, tags and notes; indexing {indexing} abstracts…
+        </p>
+      )}
       {emptyLibrary ? (
         <div class="empty">
           <p>Your reading list is empty.</p>
@@ -203,7 +216,7 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
   );
 
   const toolbar = (
-    <div class="toolbar">
+    <div class="toolbar" data-indexing={indexing || undefined}>
       <input
         ref={searchBox}
         data-testid="search"

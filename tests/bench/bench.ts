@@ -4,12 +4,14 @@
  */
 import { requireBuild } from '../harness/browser';
 import { benchContent } from './content';
+import { benchLibrary } from './library';
 import { printTable } from './stats';
 
 async function main() {
   requireBuild();
   const only = process.argv[2];
   if (!only || only === 'content') printTable('Content script (huggingface.co pages)', await benchContent());
+  if (!only || only === 'library') printTable('Reading list (background, IndexedDB)', await benchLibrary());
 }
 
 main().catch((err) => {

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   site?: Map<string, string>;
   /** Off for the benchmark: image decoding would add noise to main-thread timings. */
   images?: boolean;
+  /** Other unpacked extensions to load beside ours (the benchmark's baseline). */
+  alsoLoad?: string[];
 }
 
 export async function launchShelf(opts: LaunchOptions = {}): Promise<Shelf> {
@@ -46,8 +48,8 @@ export async function launchShelf(opts: LaunchOptions = {}): Promise<Shelf> {
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...(opts.alsoLoad ?? [])].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...(opts.alsoLoad ?? [])].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -78,7 +80,8 @@ export async function launchShelf(opts: LaunchOptions = {}): Promise<Shelf> {
   );
   // Everything else (avatars, fonts) is offline: answer at once instead of timing out.
   await context.route(/^https:\/\/(?!huggingface\.co\/|cdn-thumbnails\.)/, (route) => route.fulfill({ status: 404, body: '' }));
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -122,7 +125,7 @@ export async function openPopup(shelf: Shelf): Promise<Page> {
 
 /** One record of the extension's IndexedDB, read in its service worker. */
 export async function dbGet<T = Record<string, unknown>>(shelf: Shelf, table: string, key: string): Promise<T | undefined> {
-  const worker = shelf.context.serviceWorkers()[0] ?? shelf.worker;
+  const worker = shelf.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${shelf.extensionId}/`)) ?? shelf.worker;
   return worker.evaluate(
     ([table, key]) =>
       new Promise<T | undefined>((resolve, reject) => {

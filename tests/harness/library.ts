@@ -21,7 +21,8 @@ export function syntheticPapers(n: number, offset = 0): PaperFields[] {
     const base = SEED[i % SEED.length]!;
     const month = String(1 + (i % 12)).padStart(2, '0');
     return {
-      id: `25${month}.${String(10000 + i).padStart(5, '0')}`,
+      // Always a valid new-style arXiv id: 2501.10000 … 2501.99999, then 2502.10000 …
+      id: `${2501 + Math.floor(i / 90_000)}.${10_000 + (i % 90_000)}`,
       title: i < SEED.length ? base.title : `${base.title.split(':')[0]} ${pick(WORDS)} ${pick(WORDS)} #${i}`,
       authors: Array.from({ length: 2 + (i % 6) }, () => `${pick(FIRST)} ${pick(LAST)}`),
       abstract: Array.from({ length: 180 }, () => pick(WORDS)).join(' '),

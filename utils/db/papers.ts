@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { PaperFields } from '../model';
 import type { PaperState } from '../protocol';
 import { mergeStored, type Sighting } from '../parse/merge';
@@ -5,6 +6,30 @@ import type { ShelfDB } from './schema';
 
 /** A paper counts as seen before when it was first met elsewhere, or over an hour ago. */
 const SEEN_BEFORE_MS = 60 * 60 * 1000;
+
+/**
+ * The records of `ids` a table holds, in the order of `ids`. A page's ids are close together,
+ * so one read of the keys in their range says which exist, and only those are fetched: a get
+ * per missing key costs as much as a get per present one (50 ms for 2,000 in Chromium).
+ */
+export async function bulkGetKnown<T extends { id: string }>(table: Table<T, string>, ids: string[]): Promise<Array<T | undefined>> {
+  if (ids.length < 16) return table.bulkGet(ids);
+  let lo = ids[0]!;
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const range = table.where(':id').between(lo, hi, true, true);
+  const present = new Set(await range.primaryKeys());
+  const wanted = ids.filter((id) => present.has(id));
+  if (!wanted.length) return ids.map(() => undefined);
+  // Mostly the page's own papers in that range (a revisit): one read of the range beats a get each.
+  const rows = wanted.length * 2 >= present.size ? await range.toArray() : await table.bulkGet(wanted);
+  const found = new Map<string, T>();
+  for (const row of rows) if (row) found.set(row.id, row);
+  return ids.map((id) => found.get(id));
+}
 
 /**
  * Upserts every paper a page showed, in one transaction: new values win, nothing known is
@@ -18,7 +43,7 @@ export async function ingestPapers(
   const unique = [...new Map(cards.map((c) => [c.id, c])).values()];
   const ids = unique.map((c) => c.id);
   return db.transaction('rw', db.papers, db.entries, async () => {
-    const [old, entries] = await Promise.all([db.papers.bulkGet(ids), db.entries.bulkGet(ids)]);
+    const [old, entries] = await Promise.all([bulkGetKnown(db.papers, ids), bulkGetKnown(db.entries, ids)]);
     const states: Record<string, PaperState> = {};
     const next = unique.map((card, i) => {
       const before = old[i];
