@@ -12,7 +12,7 @@ const SEEN_BEFORE_MS = 60 * 60 * 1000;
  * so one read of the keys in their range says which exist, and only those are fetched: a get
  * per missing key costs as much as a get per present one (50 ms for 2,000 in Chromium).
  */
-export async function bulkGetKnown<T extends { id: string }>(table: Table<T, string>, ids: string[]): Promise<Array<T | undefined>> {
+export async function bulkGetKnown<T extends { id: string }, I>(table: Table<T, string, I>, ids: string[]): Promise<Array<T | undefined>> {
   if (ids.length < 16) return table.bulkGet(ids);
   let lo = ids[0]!;
   let hi = lo;
