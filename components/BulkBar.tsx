@@ -2,18 +2,24 @@ import { STATUSES, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
 import { STATUS_LABEL, type Item } from '../utils/ui/view';
 import { TagInput } from './TagInput';
+import { FORMATS, type FormatKey } from '../utils/export';
+import { runExport } from '../utils/ui/exporter';
+import type { Notify } from '../utils/ui/actions';
+import { ORDER } from './ExportPanel';
 
 interface Props {
   ids: string[];
   tags: Tag[];
   actions: Actions;
-  papers?: Item[];
+  /** The selected papers themselves (for an export). */
+  papers: Item[];
+  notify: Notify;
   onSelectAll: () => void;
   onClear: () => void;
 }
 
 /** What can be done to the selected papers at once. */
-export function BulkBar({ ids, tags, actions, onSelectAll, onClear }: Props) {
+export function BulkBar({ ids, tags, actions, papers, notify, onSelectAll, onClear }: Props) {
   return (
     <div class="bulk-bar" role="toolbar" aria-label={`${ids.length} selected`}>
       <strong>{ids.length} selected</strong>
@@ -34,6 +40,22 @@ export function BulkBar({ ids, tags, actions, onSelectAll, onClear }: Props) {
         {STATUSES.map((s) => (
           <option key={s} value={s}>
             {STATUS_LABEL[s]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Export the selected"
+        value=""
+        onChange={(e) => {
+          const f = e.currentTarget.value as FormatKey;
+          e.currentTarget.value = '';
+          if (f) void runExport({ format: f, items: papers }, notify);
+        }}
+      >
+        <option value="">Export as…</option>
+        {ORDER.map((f) => (
+          <option key={f} value={f}>
+            {FORMATS[f].label}
           </option>
         ))}
       </select>

@@ -13,6 +13,8 @@ import { Toast, type ToastState } from './Toast';
 import { PageCards } from './PageCards';
 import { Sidebar } from './Sidebar';
 import { BulkBar } from './BulkBar';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 
 const FIRST_ROWS = 30;
 const VIEW_KEY = 'hfp.view';
@@ -151,6 +153,7 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
       return next;
     });
 
+  const selectedItems = useMemo(() => (checked.size ? [...(all ?? []), ...(seen ?? [])].filter((p) => checked.has(p.id)) : []), [checked, all, seen]);
   const savedIds = useMemo(() => (all ? new Set(all.map((p) => p.id)) : undefined), [all]);
   const savedState = (id: string) => savedIds?.has(id);
 
@@ -270,6 +273,7 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
           <>
             {toolbar}
             {listArea}
+            <ExportPanel view={list} notify={notify} compact />
           </>
         )}
         <Toast toast={toast} onClose={() => setToast(null)} />
@@ -291,7 +295,10 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
         actions={actions}
         items={all}
         visible={list}
-      />
+      >
+        <ExportPanel view={list} selection={selectedItems} library={all} notify={notify} />
+        <ImportPanel />
+      </Sidebar>
       <main class="library-main">
         <header class="app-head">
           <h1>{viewLabel}</h1>
@@ -303,7 +310,8 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
             ids={[...checked]}
             tags={tags}
             actions={actions}
-            papers={all}
+            papers={selectedItems}
+            notify={notify}
             onSelectAll={() => setChecked(new Set(list?.map((p) => p.id)))}
             onClear={() => setChecked(new Set())}
           />

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATUSES, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
 import { STATUS_LABEL, type Item } from '../utils/ui/view';
-import { authorLine, paperUrl, TagChip } from './PaperRow';
+import { authorLine, TagChip } from './PaperRow';
+import { arxivUrl, githubUrl, hfUrl as paperUrl, pdfUrl, safeHttpUrl } from '../utils/links';
 import { TagInput } from './TagInput';
 
 interface Props {
@@ -52,19 +53,19 @@ export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
         <div class="row-meta">
           <span>{authorLine(p, 6)}</span>
           {p.publishedAt && <span>{p.publishedAt}</span>}
-          <a href={`https://arxiv.org/abs/${p.id}`} target="_blank" rel="noreferrer">
+          <a href={arxivUrl(p.id)} target="_blank" rel="noreferrer">
             arXiv {p.id}
           </a>
-          <a href={`https://arxiv.org/pdf/${p.id}`} target="_blank" rel="noreferrer">
+          <a href={pdfUrl(p.id)} target="_blank" rel="noreferrer">
             PDF
           </a>
-          {p.githubRepo && (
-            <a href={p.githubRepo} target="_blank" rel="noreferrer">
+          {githubUrl(p.githubRepo) && (
+            <a href={githubUrl(p.githubRepo)} target="_blank" rel="noreferrer">
               GitHub{p.githubStars !== undefined ? ` ★${p.githubStars}` : ''}
             </a>
           )}
-          {p.projectPage && (
-            <a href={p.projectPage} target="_blank" rel="noreferrer">
+          {safeHttpUrl(p.projectPage) && (
+            <a href={safeHttpUrl(p.projectPage)} target="_blank" rel="noreferrer">
               Project page
             </a>
           )}

@@ -1,12 +1,10 @@
 import type { Item } from '../utils/ui/view';
 import { STATUS_LABEL } from '../utils/ui/view';
 import type { Tag } from '../utils/model';
+import { arxivUrl, hfUrl as paperUrl, pdfUrl } from '../utils/links';
 
 export const ROW_HEIGHT = 76;
 
-export function paperUrl(id: string) {
-  return `https://huggingface.co/papers/${id}`;
-}
 
 export function authorLine(p: Pick<Item, 'authors' | 'authorCount'>, shown = 3): string {
   const total = Math.max(p.authorCount ?? 0, p.authors.length);
@@ -63,10 +61,10 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
           <a class="row-title" href={paperUrl(p.id)} target="_blank" rel="noreferrer" title={p.title}>
             {p.title}
           </a>
-          <a class="row-link" href={`https://arxiv.org/abs/${p.id}`} target="_blank" rel="noreferrer" aria-label={`arXiv abstract of ${p.title}`}>
+          <a class="row-link" href={arxivUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`arXiv abstract of ${p.title}`}>
             arXiv
           </a>
-          <a class="row-link" href={`https://arxiv.org/pdf/${p.id}`} target="_blank" rel="noreferrer" aria-label={`PDF of ${p.title}`}>
+          <a class="row-link" href={pdfUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`PDF of ${p.title}`}>
             PDF
           </a>
         </div>

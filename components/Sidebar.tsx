@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { STATUSES, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
@@ -19,10 +20,12 @@ interface Props {
   actions: Actions;
   items?: Item[];
   visible?: Item[];
+  /** Shown at the end of the column (export and import). */
+  children?: ComponentChildren;
 }
 
 /** The library page's left column: views with counts, filters, sort, tags and their manager. */
-export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort, setSort, actions }: Props) {
+export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort, setSort, actions, children }: Props) {
   const set = (change: Partial<Filters>) => setFilters({ ...filters, ...change });
   const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
   return (
@@ -96,6 +99,7 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
 
       <TagManager tags={tags} counts={counts} actions={actions} setView={setView} />
       <Settings actions={actions} />
+      {children}
     </nav>
   );
 }
@@ -160,7 +164,6 @@ function Settings({ actions }: { actions: Actions }) {
     </details>
   );
 }
-
 
 function BadgeSetting({ actions }: { actions: Actions }) {
   const settings = useLiveQuery(() => getSettings(db), []);

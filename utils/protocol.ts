@@ -47,6 +47,8 @@ export const REQUESTS = {
   setTagColor: z.object({ name: TagName, color: Color }),
   setSettings: z.object({ badge: z.optional(z.boolean()) }),
   getStates: z.object({ ids: Ids }),
+  /** A page wrote to the library itself (an import): tell the tabs, recount the badge, fill gaps. */
+  libraryChanged: z.object({ ids: Ids }),
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -51,6 +51,13 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
     await badge(n ? String(n) : '').catch(() => undefined);
   }
 
+  async function statesOf(ids: string[]) {
+    const entries = await db.entries.bulkGet(ids);
+    const states: Record<string, Pick<PaperState, 'bookmarked' | 'at'>> = {};
+    ids.forEach((id, i) => (states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined, at: entries[i]?.updatedAt ?? 0 }));
+    return states;
+  }
+
   const handlers = {
     async ingest({ page, cards, props }: RequestPayload<'ingest'>) {
       let index: PropsIndex | undefined;
@@ -120,10 +127,14 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
     },
 
     async getStates({ ids }: RequestPayload<'getStates'>) {
-      const entries = await db.entries.bulkGet(ids);
-      const states: Record<string, Pick<PaperState, 'bookmarked' | 'at'>> = {};
-      ids.forEach((id, i) => (states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined, at: entries[i]?.updatedAt ?? 0 }));
-      return states;
+      return statesOf(ids);
+    },
+
+    async libraryChanged({ ids }: RequestPayload<'libraryChanged'>) {
+      const states = await statesOf(ids);
+      await broadcast({ hfp: 1, type: 'states', states });
+      await refreshBadge();
+      void filler?.enqueue(ids.filter((id) => states[id]!.bookmarked));
     },
   } satisfies { [K in RequestName]: (payload: RequestPayload<K>) => Promise<unknown> };
 

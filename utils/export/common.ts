@@ -1,0 +1,109 @@
+/**
+ * What every export format needs from a paper: its names split into given and family parts,
+ * its date, its citation key, the user's data. Pure functions over library items.
+ */
+import type { Item } from '../ui/view';
+
+export type ExportItem = Item;
+
+export interface PersonName {
+  given?: string;
+  family?: string;
+  /** A name that cannot be split (one word, an organisation). */
+  literal?: string;
+}
+
+/** Lower-case particles that belong to the family name ("Ludwig van Beethoven"). */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al', 'el']);
+
+/**
+ * "Given Family" as the site writes names. The family name is the last word with the particles
+ * before it; a name of one word, or one already "Family, Given", is kept as the user gave it.
+ */
+export function splitName(raw: string): PersonName {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  if (name.includes(',')) {
+    const [family, ...given] = name.split(',');
+    return { family: family!.trim(), given: given.join(',').trim() || undefined };
+  }
+  const words = name.split(' ');
+  if (words.length < 2) return { literal: name };
+  let i = words.length - 1;
+  while (i > 1 && PARTICLES.has(words[i - 1]!)) i--;
+  return { given: words.slice(0, i).join(' '), family: words.slice(i).join(' ') };
+}
+
+export interface PaperDate {
+  year: number;
+  month: number;
+  day?: number;
+}
+
+/** The publication day, else the month the arXiv id names (2409.12345: September 2024). */
+export function paperDate(p: Pick<ExportItem, 'id' | 'publishedAt'>): PaperDate | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.publishedAt ?? '');
+  if (d) return { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]) };
+  const m = /^(\d{2})(\d{2})\./.exec(p.id);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { year: 2000 + Number(m[1]), month: Number(m[2]) };
+  return undefined;
+}
+
+/** Letters without accents, lower case, ASCII only: "Müller" → "muller", "Łukasz" → "lukasz". */
+export function asciiFold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/gi, 'l')
+    .replace(/ø/gi, 'o')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'with', 'from', 'towards', 'toward', 'via', 'is', 'are', 'do', 'does', 'can', 'what', 'how', 'why', 'when', 'at', 'by', 'as', 'be']);
+
+/**
+ * Readable citation keys, unique within the export and stable across exports: the first
+ * author's family name, the year, the first significant word of the title ("vaswani2017attention").
+ * Papers that share a key are told apart by a letter, in arXiv-id order, so the oldest keeps the
+ * plain key and adding a paper later does not change the keys of those already cited.
+ */
+export function citationKeys(items: ExportItem[]): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const p of items) {
+    const first = p.authors[0] ? splitName(p.authors[0]) : undefined;
+    const who = asciiFold(first?.family ?? first?.literal ?? '') || 'arxiv';
+    const year = paperDate(p)?.year ?? '';
+    const word = p.title.split(/[^\p{L}\p{N}]+/u).map(asciiFold).find((w) => w.length > 1 && !STOP.has(w)) ?? '';
+    const base = `${who}${year}${word}` || `arxiv${p.id.replace('.', '')}`;
+    groups.set(base, [...(groups.get(base) ?? []), p.id]);
+  }
+  const keys = new Map<string, string>();
+  const taken = new Set(groups.keys());
+  for (const [base, ids] of groups) {
+    const sorted = [...new Set(ids)].sort();
+    keys.set(sorted[0]!, base);
+    let n = 0;
+    for (const id of sorted.slice(1)) {
+      let key: string;
+      do key = `${base}${suffix(n++)}`;
+      while (taken.has(key));
+      taken.add(key);
+      keys.set(id, key);
+    }
+  }
+  return keys;
+}
+
+/** a, b, …, z, aa, ab, … */
+function suffix(n: number): string {
+  let s = '';
+  for (n += 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** An ISO date-time for a stored timestamp (dates in files are readable, not epoch numbers). */
+export const isoTime = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+
+/** Only the papers the user saved carry reading-list data; others export as plain references. */
+export const statusOf = (p: ExportItem) => (p.entry?.bookmarkedAt !== undefined ? p.entry.status : undefined);

@@ -1,0 +1,50 @@
+/**
+ * CSL-JSON, the input of citeproc (Zotero's, pandoc's, citation.js's): arXiv papers as Zotero
+ * itself writes them (type `article`, arXiv as publisher, `arXiv:<id>` as number, the DOI).
+ */
+import { arxivDoi, arxivUrl } from '../links';
+import { citationKeys, paperDate, splitName, type ExportItem } from './common';
+
+export interface CslItem {
+  id: string;
+  type: 'article';
+  title: string;
+  author?: Array<{ family?: string; given?: string; literal?: string }>;
+  issued?: { 'date-parts': number[][] };
+  abstract?: string;
+  publisher: 'arXiv';
+  number: string;
+  DOI: string;
+  URL: string;
+  keyword?: string;
+  annote?: string;
+}
+
+export function toCslItems(items: ExportItem[]): CslItem[] {
+  const keys = citationKeys(items);
+  return items.map((p) => {
+    const d = paperDate(p);
+    const item: CslItem = {
+      id: keys.get(p.id)!,
+      type: 'article',
+      title: p.title.replace(/\s+/g, ' ').trim(),
+      publisher: 'arXiv',
+      number: `arXiv:${p.id}`,
+      DOI: arxivDoi(p.id),
+      URL: arxivUrl(p.id),
+    };
+    if (p.authors.length) {
+      item.author = p.authors.map((a) => {
+        const n = splitName(a);
+        return n.literal ? { literal: n.literal } : { family: n.family, ...(n.given ? { given: n.given } : {}) };
+      });
+    }
+    if (d) item.issued = { 'date-parts': [d.day ? [d.year, d.month, d.day] : [d.year, d.month]] };
+    if (p.abstract?.trim()) item.abstract = p.abstract.trim();
+    if (p.entry?.tags.length) item.keyword = p.entry.tags.join(', ');
+    if (p.entry?.note.trim()) item.annote = p.entry.note.trim();
+    return item;
+  });
+}
+
+export const toCslJson = (items: ExportItem[]) => JSON.stringify(toCslItems(items), null, 2) + '\n';
