@@ -33,7 +33,7 @@ export function ExportPanel({ view, selection, library, notify, compact }: Props
 
   async function run(format: FormatKey) {
     setBusy(format);
-    await runExport({ format, items, wholeLibrary: effective === 'library', groupBy }, notify);
+    await runExport({ format, items, wholeLibrary: effective === 'library', known: library, groupBy }, notify);
     setBusy(null);
   }
 

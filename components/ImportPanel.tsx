@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { importFile, type ImportOutcome } from '../utils/ui/importer';
+import type { ImportOutcome } from '../utils/ui/importer';
 
 /**
  * Import of a JSON backup, a BibTeX file or a list of arXiv ids and links. The result, or what
@@ -8,6 +8,7 @@ import { importFile, type ImportOutcome } from '../utils/ui/importer';
 export function ImportPanel() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [done, setDone] = useState(0);
   const section = useRef<HTMLElement>(null);
 
   // library.html#import (the popup's "Import a file…") brings the panel into view.
@@ -21,8 +22,11 @@ export function ImportPanel() {
     setBusy(true);
     setOutcome(null);
     try {
+      // The readers (citation.js for BibTeX) load only when a file is imported.
+      const { importFile } = await import('../utils/ui/importer');
       setOutcome(await importFile(file));
     } finally {
+      setDone((n) => n + 1);
       setBusy(false);
       input.value = '';
     }
@@ -42,7 +46,7 @@ export function ImportPanel() {
         disabled={busy}
         onChange={(e) => void onFile(e.currentTarget)}
       />
-      <p role="status" aria-live="polite" class={`import-result${outcome ? (outcome.ok ? ' ok' : ' error') : ''}`} data-testid="import-result">
+      <p role="status" aria-live="polite" class={`import-result${outcome ? (outcome.ok ? ' ok' : ' error') : ''}`} data-testid="import-result" data-imports={done}>
         {busy ? 'Importing…' : (outcome?.message ?? '')}
       </p>
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { db } from '../utils/db/schema';
 import { allSaved, firstRows, seenNotSaved } from '../utils/db/queries';
 import { useLiveQuery } from '../utils/ui/useLiveQuery';
+import { readSnapshot, writeSnapshot } from '../utils/ui/snapshot';
 import { makeActions } from '../utils/ui/actions';
 import { counts as countAll, NO_FILTERS, rows as viewRows, VIEWS, type Filters, type Item, type SortKey, type ViewKey } from '../utils/ui/view';
 import { SearchClient } from '../utils/search/client';
@@ -54,6 +55,10 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
 
   // First paint from an index; the whole library once the first rows are on screen.
   const first = useLiveQuery(() => firstRows(db, view, FIRST_ROWS), [view]);
+  const snapshot = useMemo(() => readSnapshot(view), [view]);
+  useEffect(() => {
+    if (first) writeSnapshot(view, first);
+  }, [first]);
   useEffect(() => {
     if (!first || loadAll) return;
     const t = setTimeout(() => setLoadAll(true), 0);
@@ -86,10 +91,10 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
   }, [query, source]);
 
   const list = useMemo(() => {
-    if (!source) return view === 'seen' ? undefined : first;
+    if (!source) return view === 'seen' ? undefined : (first ?? snapshot);
     // Until the index's first answer, the view stays as it was rather than flashing "no match".
     return viewRows(source, view, filters, sort, query.trim() && ranked ? ranked : undefined);
-  }, [source, first, view, filters, sort, ranked, query]);
+  }, [source, first, snapshot, view, filters, sort, ranked, query]);
 
   // A search is measured from the keystroke to the rows on screen (npm run bench reads this).
   useEffect(() => {

@@ -58,7 +58,7 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
       )}
       <div class="row-body">
         <div class="row-title-line">
-          <a class="row-title" href={paperUrl(p.id)} target="_blank" rel="noreferrer" title={p.title}>
+          <a class="row-title" href={paperUrl(p.id)} target="_blank" rel="noreferrer" title={p.title} elementtiming="hfp-row">
             {p.title}
           </a>
           <a class="row-link" href={arxivUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`arXiv abstract of ${p.title}`}>

@@ -5,6 +5,7 @@
 import { requireBuild } from '../harness/browser';
 import { benchContent } from './content';
 import { benchLibrary } from './library';
+import { benchUi } from './ui';
 import { printTable } from './stats';
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
   const only = process.argv[2];
   if (!only || only === 'content') printTable('Content script (huggingface.co pages)', await benchContent());
   if (!only || only === 'library') printTable('Reading list (background, IndexedDB)', await benchLibrary());
+  if (!only || only === 'ui') printTable('Popup, library page, export and import (10,000 papers)', await benchUi());
 }
 
 main().catch((err) => {

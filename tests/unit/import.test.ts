@@ -11,6 +11,7 @@ import { describeSummary, importIncoming } from '../../utils/db/import';
 import { ImportError, readImportFile, readImportText } from '../../utils/import/read';
 import { setBookmarks, addTags, setNote } from '../../utils/db/library';
 import { setSettings } from '../../utils/db/settings';
+import { allSaved } from '../../utils/db/queries';
 import { awkwardLibrary } from '../fixtures/awkward-library';
 
 let db: ShelfDB;
@@ -47,6 +48,13 @@ describe('JSON backup', () => {
     const summary = await importText(other, json);
     expect(await dump(other)).toBe(await dump(db));
     expect(summary).toMatchObject({ added: 11, updated: 0, unchanged: 0, skipped: [] });
+  });
+
+  it('is the same whether made from the database alone or from the reading list the page holds', async () => {
+    await fill(db);
+    const known = await allSaved(db);
+    expect(known.length).toBeGreaterThan(5);
+    expect(backupJson(await makeBackup(db, undefined, 1, known))).toBe(backupJson(await makeBackup(db, undefined, 1)));
   });
 
   it('is self-describing and versioned', async () => {

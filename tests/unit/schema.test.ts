@@ -43,7 +43,7 @@ describe('upgrading the library', () => {
     const { papers, bookmarks } = await makeV1('upgrade-v1', 3000);
     const db = new ShelfDB('upgrade-v1');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.papers.toArray()).toEqual(papers.sort((a, b) => a.id.localeCompare(b.id)));
     const entries = await db.entries.orderBy('bookmarkedAt').toArray();
     expect(entries).toHaveLength(bookmarks.length);
@@ -78,6 +78,38 @@ describe('upgrading the library', () => {
     expect(await db.settings.get('badge')).toEqual({ key: 'badge', value: false });
     expect(await db.papers.get('2601.00001')).toEqual(paper(1));
     expect(db.tables.some((t) => t.name === 'bookmarks')).toBe(false);
+    db.close();
+  });
+
+  it('version 3 → current: entries keep every field and are still found by bookmark, status and tag', async () => {
+    names.push('upgrade-v3');
+    const v3 = new Dexie('upgrade-v3');
+    v3.version(3).stores({
+      papers: 'id, lastSeenAt',
+      entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
+      tags: 'key',
+      settings: 'key',
+      fills: 'id, queuedAt',
+    });
+    const entries = Array.from({ length: 500 }, (_, i) => ({
+      id: `2601.${String(i).padStart(5, '0')}`,
+      ...(i % 5 ? { bookmarkedAt: 1000 + i } : {}),
+      status: (['to-read', 'reading', 'read'] as const)[i % 3]!,
+      statusAt: 2000 + i,
+      tags: i % 2 ? ['ML', 'vision'] : [],
+      note: i % 7 ? '' : `note ${i}`,
+      priority: i % 4,
+      updatedAt: 3000 + i,
+    }));
+    await v3.table('papers').bulkPut(entries.map((_, i) => paper(i)));
+    await v3.table('entries').bulkPut(entries);
+    v3.close();
+    const db = new ShelfDB('upgrade-v3');
+    expect(await db.entries.toArray()).toEqual(entries);
+    expect(await db.entries.orderBy('bookmarkedAt').count()).toBe(400);
+    expect(await db.entries.where('tags').equals('ML').count()).toBe(250);
+    expect(await db.entries.where('[status+bookmarkedAt]').between(['read', Dexie.minKey], ['read', Dexie.maxKey]).count()).toBe(entries.filter((e) => e.status === 'read' && e.bookmarkedAt).length);
+    expect(db.entries.schema.indexes.map((i) => i.name).sort()).toEqual(['[status+bookmarkedAt]', 'bookmarkedAt', 'tags']);
     db.close();
   });
 });

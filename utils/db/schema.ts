@@ -55,6 +55,9 @@ export class ShelfDB extends Dexie {
       })
       .upgrade(moveBookmarksToEntries);
     this.version(3).stores({ bookmarks: null });
+    // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
+    // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
+    this.version(4).stores({ entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' });
   }
 }
 

@@ -5,7 +5,7 @@
  * non-ASCII letters are kept as UTF-8, which BibTeX 0.99d, biber and every modern reader accept.
  */
 import { arxivDoi, arxivUrl } from '../links';
-import { citationKeys, paperDate, splitName, type ExportItem } from './common';
+import { citationKeys, oneLine, paperDate, paragraphs, splitName, type ExportItem } from './common';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -30,20 +30,16 @@ const SPECIAL: Record<string, string> = {
 };
 
 export function escapeLatex(text: string): string {
+  if (!/[\\{}%&$#_^~<>]/.test(text)) return text;
   return text.replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c]!);
 }
 
-/** One line of text (titles, names): runs of whitespace, line breaks included, become one space. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Longer text (abstract, note) keeps its line breaks, never a blank line (a paragraph break in LaTeX). */
-const paragraphs = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 
 /** Words with a capital after their first letter (LLMs, GPT-4, ImageNet) keep their case in every style. */
 export function bibTitle(title: string): string {
   return oneLine(title)
     .split(' ')
-    .map((w) => (/^.+\p{Lu}/u.test(w) ? `{${escapeLatex(w)}}` : escapeLatex(w)))
+    .map((w) => (/\p{Lu}/u.test(w.slice(1)) ? `{${escapeLatex(w)}}` : escapeLatex(w)))
     .join(' ');
 }
 

@@ -21,6 +21,8 @@ export interface ExportRequest {
   items: ExportItem[];
   /** The JSON backup of the whole library (every paper seen, every entry, tags, settings) rather than of `items`. */
   wholeLibrary?: boolean;
+  /** The reading list the page holds, live: a whole-library backup reads only the rest from the database. */
+  known?: ExportItem[];
   db: ShelfDB;
   groupBy?: MarkdownGrouping;
   now?: number;
@@ -35,13 +37,13 @@ export interface ExportFile {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export async function buildExport({ format, items, wholeLibrary, db, groupBy, now = Date.now() }: ExportRequest): Promise<ExportFile> {
+export async function buildExport({ format, items, wholeLibrary, known, db, groupBy, now = Date.now() }: ExportRequest): Promise<ExportFile> {
   let text: string;
   let count = items.length;
   switch (format) {
     case 'json': {
       const { makeBackup, backupJson } = await import('./backup');
-      const backup = await makeBackup(db, wholeLibrary ? undefined : items.map((p) => p.id), now);
+      const backup = await makeBackup(db, wholeLibrary ? undefined : items.map((p) => p.id), now, wholeLibrary ? known : undefined);
       count = backup.papers.length;
       text = backupJson(backup);
       break;

@@ -4,10 +4,10 @@
  * RIS types for preprints are read differently by each importer). Fields are one line each.
  */
 import { arxivDoi, arxivUrl, pdfUrl } from '../links';
-import { citationKeys, paperDate, splitName, type ExportItem } from './common';
+import { citationKeys, oneLine, paperDate, splitName, type ExportItem } from './common';
 
 const line = (tag: string, value: string | number | undefined) =>
-  value === undefined || value === '' ? '' : `${tag}  - ${String(value).replace(/\s+/g, ' ').trim()}\r\n`;
+  value === undefined || value === '' ? '' : `${tag}  - ${oneLine(String(value))}\r\n`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -13,3 +13,13 @@ declare module '@citation-js/plugin-bibtex/lib-mjs/input/entries.js' {
   /** BibLaTeX entries to CSL-JSON (LaTeX decoded, names split). */
   export function parse(entries: BibtexEntry[]): Array<Record<string, unknown>>;
 }
+declare module '@citation-js/core/lib-mjs/util/grammar.js' {
+  export const Grammar: unknown;
+}
+declare module '@citation-js/core/lib-mjs/util/translator.js' {
+  export const Translator: unknown;
+}
+declare module '@citation-js/core/lib-mjs/logger.js' {
+  const logger: unknown;
+  export default logger;
+}

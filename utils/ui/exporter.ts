@@ -7,7 +7,7 @@ import { download } from './download';
 import type { Notify } from './actions';
 
 export async function runExport(
-  opts: { format: FormatKey; items: ExportItem[]; wholeLibrary?: boolean; groupBy?: MarkdownGrouping },
+  opts: { format: FormatKey; items: ExportItem[]; wholeLibrary?: boolean; known?: ExportItem[]; groupBy?: MarkdownGrouping },
   notify: Notify,
 ): Promise<void> {
   const { format } = opts;

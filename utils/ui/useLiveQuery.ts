@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * The value of a Dexie query, kept current: any write to the tables it read (from this page,
@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T>();
-  useEffect(() => {
+  // Subscribed before the first paint, not after it: the query runs while the page paints.
+  useLayoutEffect(() => {
     const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('[hfp] query failed:', e) });
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
