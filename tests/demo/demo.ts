@@ -1,11 +1,12 @@
 /**
  * `npm run demo`: the main job, shown without a browser at hand. Launches headless Chromium with
  * the built extension on saved huggingface.co pages (no network, no display), bookmarks two
- * papers, and writes screenshots to demo-output/.
+ * papers, tags one, and writes screenshots (page kinds, popup and library page in light and dark)
+ * and every export format to demo-output/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, bookmarkButton, fixture, launchShelf, openPopup } from '../harness/browser';
+import { ROOT, bookmarkButton, extensionPage, fixture, launchShelf, openPopup, send } from '../harness/browser';
 
 const OUT = join(ROOT, 'demo-output');
 
@@ -42,12 +43,46 @@ async function main() {
       await other.close();
     }
 
-    const popup = await openPopup(shelf);
-    await popup.setViewportSize({ width: 420, height: 360 });
-    await popup.waitForSelector('[data-testid="paper-row"]');
-    await popup.screenshot({ path: join(OUT, 'popup.png') });
-    const rows = await popup.locator('[data-testid="paper-row"]').count();
-    console.log(`wrote demo-output/popup.png: the popup, ${rows} papers in the reading list`);
+    // The user's own data on them: a tag, a status, a note.
+    const ctl = await extensionPage(shelf);
+    await send(ctl, 'addTags', { ids: ['2609.31620'], tags: ['agents'] });
+    await send(ctl, 'setStatus', { ids: ['2609.30192'], status: 'reading' });
+    await send(ctl, 'setNote', { id: '2609.30192', note: 'Try the ablation of section 4.' });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await openPopup(shelf);
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.setViewportSize({ width: 440, height: 580 });
+      await popup.waitForSelector('[data-testid="paper-row"]');
+      await popup.waitForTimeout(200);
+      const name = scheme === 'light' ? 'popup.png' : 'popup-dark.png';
+      await popup.screenshot({ path: join(OUT, name) });
+      const rows = await popup.locator('[data-testid="paper-row"]').count();
+      console.log(`wrote demo-output/${name}: the popup (${scheme}), ${rows} papers in the reading list`);
+      await popup.close();
+
+      const library = await shelf.context.newPage();
+      await library.emulateMedia({ colorScheme: scheme });
+      await library.setViewportSize({ width: 1280, height: 760 });
+      await library.goto(`chrome-extension://${shelf.extensionId}/library.html`);
+      await library.waitForSelector('[data-testid="paper-row"]');
+      await library.waitForTimeout(200);
+      await library.screenshot({ path: join(OUT, `library-${scheme}.png`) });
+      console.log(`wrote demo-output/library-${scheme}.png: the library page (${scheme})`);
+      await library.close();
+    }
+
+    // Every export format, as the library page downloads them.
+    const exports = join(OUT, 'exports');
+    mkdirSync(exports, { recursive: true });
+    const library = await shelf.context.newPage();
+    await library.goto(`chrome-extension://${shelf.extensionId}/library.html`);
+    await library.getByLabel('Papers to export').selectOption('library');
+    for (const format of ['json', 'csv', 'bibtex', 'markdown', 'ris', 'csljson']) {
+      const [download] = await Promise.all([library.waitForEvent('download'), library.getByTestId(`export-${format}`).click()]);
+      await download.saveAs(join(exports, download.suggestedFilename()));
+      console.log(`wrote demo-output/exports/${download.suggestedFilename()}`);
+    }
   } finally {
     await shelf.close();
   }
