@@ -8,13 +8,16 @@ const chromium = findChromium();
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'HF Papers Shelf',
     description:
       'Bookmark, tag and track papers from Hugging Face Daily Papers; export to BibTeX, CSV, RIS, CSL-JSON and Markdown.',
     permissions: ['contextMenus', 'unlimitedStorage'],
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'HF Papers Shelf' },
+    // Only the extension's own files run on its pages: no eval, no remote code, no inline script.
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: "script-src 'self'; object-src 'self'" } : "script-src 'self'; object-src 'self'",
     // entrypoints/papers.ts, built as an unlisted script (see there why).
     content_scripts: [
       { matches: ['https://huggingface.co/papers*'], js: ['papers.js'], css: ['papers.css'], run_at: 'document_idle' },
@@ -30,9 +33,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'hf-papers-shelf@example.org',
-              strict_min_version: '128.0',
+              // 140 (the current ESR) is the first to read data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

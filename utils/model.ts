@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 
+// No `new Function` probe: the extension's CSP forbids eval, and a strict CSP reports even a caught attempt.
+z.config({ jitless: true });
+
 import { PAPER_ID_RE } from './ids';
 
 export { PAPER_ID_RE };
