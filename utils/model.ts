@@ -13,6 +13,9 @@ export const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected 
 
 const count = () => z.optional(z.number().check(z.int(), z.nonnegative()));
 
+/** A moment, as `Date.now()` gives it: whole milliseconds, within what a Date can hold. */
+export const Timestamp = z.number().check(z.int(), z.nonnegative(), z.lte(8.64e15));
+
 /** Everything the site can tell about one paper. */
 const SiteFields = z.object({
   id: PaperId,
@@ -45,13 +48,13 @@ export type PaperFields = z.infer<typeof PaperFieldsSchema>;
 /** A stored paper: `id` and `title` are always known. */
 export const PaperSchema = z.extend(SiteFields, {
   /** Where and when the extension saw it (listingDate: the day of the listing it was first seen on). */
-  firstSeenAt: z.number(),
+  firstSeenAt: Timestamp,
   firstSeenUrl: z.optional(z.string()),
-  lastSeenAt: z.number(),
+  lastSeenAt: Timestamp,
   lastSeenUrl: z.optional(z.string()),
   listingDate: z.optional(IsoDay),
   /** When the site's public API last filled this record. */
-  fetchedAt: z.optional(z.number()),
+  fetchedAt: z.optional(Timestamp),
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
@@ -68,13 +71,13 @@ export const Priority = z.number().check(z.int(), z.gte(0), z.lte(3));
 export const EntrySchema = z.object({
   id: PaperId,
   /** Absent when not bookmarked (IndexedDB leaves the row out of the index, which is the point). */
-  bookmarkedAt: z.optional(z.number()),
+  bookmarkedAt: z.optional(Timestamp),
   status: Status,
-  statusAt: z.number(),
+  statusAt: Timestamp,
   tags: z.array(z.string()),
   note: z.string(),
   priority: Priority,
-  updatedAt: z.number(),
+  updatedAt: Timestamp,
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
@@ -83,7 +86,7 @@ export const TagSchema = z.object({
   key: z.string(),
   name: z.string(),
   color: z.optional(z.string()),
-  createdAt: z.number(),
+  createdAt: Timestamp,
 });
 export type Tag = z.infer<typeof TagSchema>;
 

@@ -4,7 +4,7 @@
  * background to the huggingface.co tabs (`tabs.sendMessage`).
  */
 import * as z from 'zod/mini';
-import { PaperFieldsSchema, PaperId, Priority, Status } from './model';
+import { PaperFieldsSchema, PaperId, Priority, Status, Timestamp } from './model';
 
 const Ids = z.array(PaperId).check(z.minLength(1), z.maxLength(20_000));
 const TagName = z.string().check(z.minLength(1), z.maxLength(200));
@@ -34,7 +34,7 @@ export const REQUESTS = {
   setBookmark: z.object({
     ids: Ids,
     on: z.boolean(),
-    at: z.optional(z.number()),
+    at: z.optional(Timestamp),
     papers: z.optional(z.array(PaperFieldsSchema).check(z.maxLength(20_000))),
   }),
   setStatus: z.object({ ids: Ids, status: Status }),

@@ -126,3 +126,85 @@ describe('concurrent toggles', () => {
     expect(await pressed(b, SAGE)).toBe(String(final));
   });
 });
+
+describe('a worker stopped at random points in a stream of every kind of operation', () => {
+  it('ends in exactly the state the operations describe: nothing lost, nothing invented', async () => {
+    const ctl = await extensionPage(shelf);
+    const worker = await controlWorker(shelf);
+    const ids = ['2601.00001', '2601.00002', '2601.00003', '2601.00004'];
+    const tags = ['ml', 'vision', 'rl'];
+    type Model = { bookmarked: boolean; status: string; tags: string[]; note: string; priority: number };
+    const blank = (): Model => ({ bookmarked: false, status: 'to-read', tags: [], note: '', priority: 0 });
+    const model = new Map<string, Model>();
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+
+    /** As the extension's pages send requests: again when the worker died before answering (every request is idempotent). */
+    const request = async (type: string, payload: unknown) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await send(ctl, type, payload);
+        } catch (err) {
+          if (attempt > 8 || !/Receiving end|establish connection|message (port|channel) closed|no reply|undefined/i.test(String(err))) throw err;
+          await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 4)));
+        }
+      }
+    };
+
+    for (let i = 0; i < 120; i++) {
+      const id = ids[rnd(ids.length)]!;
+      const before = model.get(id) ?? blank();
+      const next = { ...before, tags: [...before.tags] };
+      let op: [string, unknown];
+      switch (rnd(6)) {
+        case 0:
+          next.bookmarked = rnd(2) === 0;
+          op = ['setBookmark', { ids: [id], on: next.bookmarked }];
+          break;
+        case 1:
+          next.status = ['to-read', 'reading', 'read'][rnd(3)]!;
+          op = ['setStatus', { ids: [id], status: next.status }];
+          break;
+        case 2: {
+          const t = tags[rnd(tags.length)]!;
+          if (!next.tags.includes(t)) next.tags.push(t);
+          op = ['addTags', { ids: [id], tags: [t] }];
+          break;
+        }
+        case 3: {
+          const t = tags[rnd(tags.length)]!;
+          next.tags = next.tags.filter((x) => x !== t);
+          op = ['removeTags', { ids: [id], tags: [t] }];
+          break;
+        }
+        case 4:
+          next.note = rnd(3) ? `note ${i}` : '';
+          op = ['setNote', { id, note: next.note }];
+          break;
+        default:
+          next.priority = rnd(4);
+          op = ['setPriority', { ids: [id], priority: next.priority }];
+      }
+      // An operation that changes nothing of a paper never touched leaves no entry behind.
+      if (model.has(id) || JSON.stringify(next) !== JSON.stringify(blank())) model.set(id, next);
+      const pending = request(...op);
+      if (rnd(4) === 0) await worker.stop(); // during: the request is on its way
+      await pending;
+      if (rnd(6) === 0) await worker.stop(); // between
+    }
+    expect(worker.stops).toBeGreaterThanOrEqual(25);
+
+    for (const id of ids) {
+      const want = model.get(id);
+      const entry = await dbGet<{ bookmarkedAt?: number; status: string; tags: string[]; note: string; priority: number }>(shelf, 'entries', id);
+      if (!want) {
+        expect(entry, id).toBeUndefined();
+        continue;
+      }
+      expect({ bookmarked: entry?.bookmarkedAt !== undefined, status: entry?.status, tags: entry?.tags, note: entry?.note, priority: entry?.priority }, id).toEqual(want);
+    }
+    const states = await send<Record<string, { bookmarked: boolean }>>(ctl, 'getStates', { ids: [...ids, '2601.09999'] });
+    expect(states['2601.09999']!.bookmarked).toBe(false);
+    expect(await dbGet(shelf, 'entries', '2601.09999')).toBeUndefined();
+  });
+});

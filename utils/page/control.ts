@@ -41,10 +41,12 @@ export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string
   const marked = root.getAttribute('data-hfp-paper');
   if (marked !== id) root.setAttribute('data-hfp-paper', id);
   let button: HTMLButtonElement | undefined;
-  if (marked !== null) {
-    const existing = root.querySelectorAll<HTMLButtonElement>(BUTTON);
-    button = existing[0];
-    for (let i = 1; i < existing.length; i++) existing[i]!.remove();
+  // A root seen before may hold its button already. So may a paper page's new header root: its
+  // button sits in the title, which can move to another root with it (one search per page).
+  if (marked !== null || place === 'title') {
+    const existing = ownButtons(root);
+    button = existing.find((b) => b.parentElement === anchor) ?? existing[0];
+    for (const b of existing) if (b !== button) b.remove();
     if (button?.getAttribute('data-paper-id') === id) return button;
   }
   if (button) {
@@ -57,6 +59,17 @@ export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string
   button.setAttribute('data-paper-id', id);
   button.setAttribute('aria-label', `Bookmark: ${title.length > 80 ? `${title.slice(0, 79)}…` : title}`);
   return button;
+}
+
+/** The buttons of this card, not of a card inside it (a page may nest one in another). */
+function ownButtons(root: Element): HTMLButtonElement[] {
+  return [...root.querySelectorAll<HTMLButtonElement>(BUTTON)].filter((b) => b.closest('[data-hfp-paper]') === root);
+}
+
+/** An element the site turned into something else than a card: its mark and its button go. */
+export function unmark(root: Element) {
+  for (const b of ownButtons(root)) b.remove();
+  root.removeAttribute('data-hfp-paper');
 }
 
 export function showState(button: HTMLButtonElement, state: Partial<PaperState>) {

@@ -15,7 +15,7 @@ import { request } from '../messaging';
 import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from '../parse/dom';
 import { pageInfo, type PageInfo } from '../parse/page';
 import { queryFirst } from '../parse/selectors';
-import { BUTTON, ensureControl, showState } from './control';
+import { BUTTON, ensureControl, showState, unmark } from './control';
 
 /** Mutations arriving together (one Svelte update) are handled in one pass. */
 const SETTLE_MS = 16;
@@ -94,7 +94,17 @@ export function startScanner(doc: Document, onError: (message: string) => void =
       if (header) cards.push({ ...header, header: true });
     }
     const listing = queryFirst(doc, 'listingRoot') ?? doc.body;
-    for (const scope of scopes) cards.push(...findCards(scope as ParentNode, listing));
+    // A listing card never shares its root with the paper page's own header.
+    for (const scope of scopes) cards.push(...findCards(scope as ParentNode, listing).filter((c) => c.el !== cards[0]?.el || !cards[0]?.header));
+
+    // Marked elements of the changed parts that are no card any more (the site reused or
+    // restructured them) lose their mark and button: a button only ever sits on a card.
+    const roots = new Set<Element>(cards.map((c) => c.el));
+    for (const scope of scopes) {
+      const el = scope as Element;
+      if (el.matches?.('[data-hfp-paper]') && !roots.has(el)) unmark(el);
+      for (const marked of el.querySelectorAll?.('[data-hfp-paper]') ?? []) if (!roots.has(marked)) unmark(marked);
+    }
 
     const ref = currentProps();
     const now = new Date();
@@ -116,6 +126,12 @@ export function startScanner(doc: Document, onError: (message: string) => void =
         lean.push(f);
       } else {
         full.push(read(card, now));
+      }
+    }
+    // A button the site copied or moved away from its card (a cloned heading, say) goes.
+    for (const scope of scopes) {
+      for (const b of (scope as Element).querySelectorAll?.<HTMLButtonElement>(BUTTON) ?? []) {
+        if (b.closest('[data-hfp-paper]')?.getAttribute('data-hfp-paper') !== b.getAttribute('data-paper-id')) b.remove();
       }
     }
     performance.measure('hfp:scan', { start });
@@ -262,11 +278,12 @@ export function startScanner(doc: Document, onError: (message: string) => void =
         continue;
       }
       const added = [...r.addedNodes].filter((n) => isElement(n) && !isOurs(n));
-      const removedOurs = [...r.removedNodes].some(isOurs);
-      if (!added.length && !removedOurs) continue;
       const card = cardOf(r.target);
-      if (card) pending.add(card);
-      else added.forEach((n) => pending.add(n));
+      // Inside a card, anything added or removed (our button, its title link) has the card
+      // looked at again; elsewhere only what was added can hold new cards.
+      if (card) {
+        if (added.length || r.removedNodes.length) pending.add(card);
+      } else added.forEach((n) => pending.add(n));
     }
     if (pending.size && !timer) timer = setTimeout(flush, SETTLE_MS);
   });

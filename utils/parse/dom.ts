@@ -21,6 +21,7 @@ const titleLinks = (root: ParentNode) => queryAll<HTMLAnchorElement>(root, 'titl
 /** Climbing from a title link stops below these: they frame a listing, never one card. */
 const FRAME = 'main, section, body, form, [data-target]';
 const CHROME = 'h1, h2, nav, input[type="search"], input[type="text"]';
+const OUTSIDE_CARDS = 'h1, nav';
 
 /**
  * Cards under `scope`: every heading link to a paper, with its card root. `listing` is the
@@ -39,18 +40,24 @@ export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
   const withIds: Array<[HTMLAnchorElement, string, HTMLElement | null]> = [];
   for (const link of links) {
     const id = paperIdFromHref(link.getAttribute('href'));
-    if (!id) continue;
+    // A paper link in the page's own title or navigation is no card.
+    if (!id || link.closest(OUTSIDE_CARDS)) continue;
     const article = link.closest('article');
     withIds.push([link, id, article]);
     if (article) articles.set(article, articles.has(article) && articles.get(article) !== id ? '' : id);
   }
   let owners: Map<Element, string> | undefined;
+  const roots = new Set<Element>();
   for (const [link, id, article] of withIds) {
     let el = article;
     if (!el || articles.get(el) !== id) {
       owners ??= ownersOf(listing);
       el = structuralRoot(link, id, owners);
     }
+    // One card per root: a second heading link in it (a duplicate, or a heading naming two
+    // papers) is not a second card.
+    if (roots.has(el)) continue;
+    roots.add(el);
     found.push({ el, id, title: link });
   }
   return found;

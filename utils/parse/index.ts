@@ -29,7 +29,8 @@ export function parseDocument(doc: Document, href: string, now: Date): ParsedPag
     if (header) found.push({ ...header, header: true });
   }
   const listing = queryFirst(doc, 'listingRoot') ?? doc.body;
-  found.push(...findCards(listing, listing));
+  // A listing card never shares its root with the paper page's own header.
+  found.push(...findCards(listing, listing).filter((c) => c.el !== found[0]?.el));
   const target = page.kind === 'paper' ? 'PaperContent' : 'DailyPapers';
   const raw = queryFirst(doc, target === 'PaperContent' ? 'paperRoot' : 'listingRoot')?.getAttribute('data-props');
   const covered = raw ? idsInJson(raw) : new Set<string>();
