@@ -79,9 +79,15 @@ function mutate(doc: Document, m: Mutation) {
       case 3:
         el.textContent = m.text;
         break;
-      case 4:
-        el.after(el.cloneNode(true));
+      case 4: {
+        // A copy of the site's markup, as a framework renders one from its templates: it never
+        // carries this script's marks (a page copying the extension's own elements is not a page).
+        const copy = el.cloneNode(true) as Element;
+        for (const b of copy.querySelectorAll('[data-hfp-action]')) b.remove();
+        for (const m of [copy, ...copy.querySelectorAll('[data-hfp-paper]')]) m.removeAttribute('data-hfp-paper');
+        el.after(copy);
         break;
+      }
       case 5:
         if (!other.contains(el) && !el.contains(other) && !nestsLink(other, el)) other.append(el);
         break;

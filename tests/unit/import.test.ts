@@ -240,3 +240,22 @@ describe('malformed imports', () => {
     expect(await dump(db)).toBe(before);
   });
 });
+
+describe('storage trouble', () => {
+  it('an import the disk cannot hold is reported as such, and nothing of it is written', async () => {
+    const { importFile } = await import('../../utils/ui/importer');
+    const { db: live } = await import('../../utils/db/schema');
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    live.entries.hook('creating', full);
+    try {
+      const out = await importFile(new File(['2409.12345\n2409.12346\n'], 'list.txt'));
+      expect(out).toEqual({ ok: false, message: 'The disk is full: nothing was saved. Free some space and try again.' });
+      expect(await live.papers.count()).toBe(0);
+      expect(await live.entries.count()).toBe(0);
+    } finally {
+      live.entries.hook('creating').unsubscribe(full);
+    }
+  });
+});

@@ -6,7 +6,8 @@
  * Budget: a 100-card page must cost ≤ 2 ms of main-thread time (see `npm run bench`). So the
  * embedded JSON is never parsed here: a card it covers is sent lean (id and title), the raw JSON
  * follows in idle time, and the background validates and merges it. A card the JSON does not
- * cover (stale or missing data) is read from its DOM in full.
+ * cover (stale or missing data, search results) is sent lean too, and read from its DOM in full
+ * in idle time, a few milliseconds at a time.
  */
 import type { PaperFields } from '../model';
 import { idsInJson } from '../ids';
@@ -19,6 +20,8 @@ import { BUTTON, ensureControl, showState, unmark } from './control';
 
 /** Mutations arriving together (one Svelte update) are handled in one pass. */
 const SETTLE_MS = 16;
+/** Idle-time reading of cards works in slices this long, so it never holds up the page. */
+const SLICE_MS = 2;
 
 export interface Scanner {
   /** Scans now whatever changed (tests call this instead of waiting). */
@@ -69,6 +72,9 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     return s;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Card roots this script marked, and the buttons it placed (strong refs, dropped once detached). */
+  const marks = new Set<Element>();
+  const issued = new Set<HTMLButtonElement>();
 
   function flush() {
     clearTimeout(timer);
@@ -94,51 +100,96 @@ export function startScanner(doc: Document, onError: (message: string) => void =
       if (header) cards.push({ ...header, header: true });
     }
     const listing = queryFirst(doc, 'listingRoot') ?? doc.body;
-    // A listing card never shares its root with the paper page's own header.
-    for (const scope of scopes) cards.push(...findCards(scope as ParentNode, listing).filter((c) => c.el !== cards[0]?.el || !cards[0]?.header));
-
-    // Marked elements of the changed parts that are no card any more (the site reused or
-    // restructured them) lose their mark and button: a button only ever sits on a card.
-    const roots = new Set<Element>(cards.map((c) => c.el));
+    // Scopes of at most one card (a change inside a card) are searched for stray buttons below;
+    // a whole new listing is not (it holds none: only the site's own markup).
+    const small: Node[] = [];
     for (const scope of scopes) {
-      const el = scope as Element;
-      if (el.matches?.('[data-hfp-paper]') && !roots.has(el)) unmark(el);
-      for (const marked of el.querySelectorAll?.('[data-hfp-paper]') ?? []) if (!roots.has(marked)) unmark(marked);
+      // A listing card never shares its root with the paper page's own header.
+      const found = findCards(scope as ParentNode, listing).filter((c) => c.el !== cards[0]?.el || !cards[0]?.header);
+      if (found.length <= 1) small.push(scope);
+      cards.push(...found);
+    }
+
+    // Elements marked before, in the changed parts, that are no card any more (the site reused or
+    // restructured them) lose their mark and button: a button only ever sits on a card. Known
+    // from what this script marked, so no pass walks the page for them.
+    const roots = new Set<Element>(cards.map((c) => c.el));
+    const within = (n: Node) => scopes.some((s) => s === n || s.contains(n));
+    for (const el of marks) {
+      if (!el.isConnected) marks.delete(el);
+      else if (!roots.has(el) && within(el)) {
+        unmark(el);
+        marks.delete(el);
+      }
     }
 
     const ref = currentProps();
     const now = new Date();
     const full: PaperFields[] = [];
     const lean: PaperFields[] = [];
+    const later: Found[] = [];
+    const placed = new Set<HTMLButtonElement>();
     // Cards of one listing share their layout: the button's place is decided once per pass
     // (a paper page's own header always puts it by the title).
     let corner: boolean | undefined;
     for (const card of cards) {
       const title = clean(card.title.textContent);
       if (!card.header) corner ??= !!queryFirst(card.el, 'thumbnail');
-      ensureControl(card.el, card.title, card.id, title, card.header ? 'title' : corner ? 'corner' : 'end');
+      placed.add(ensureControl(card.el, card.title, card.id, title, card.header ? 'title' : corner ? 'corner' : 'end'));
+      marks.add(card.el);
       if (!again && reported.get(card.el) === card.id) continue;
       reported.set(card.el, card.id);
       found.set(card.id, card);
-      if (ref?.ids.has(card.id)) {
-        const f = title ? { id: card.id, title } : { id: card.id };
-        fields.set(card.id, { ...f, ...fields.get(card.id) });
-        lean.push(f);
-      } else {
-        full.push(read(card, now));
+      const f = title ? { id: card.id, title } : { id: card.id };
+      fields.set(card.id, { ...f, ...fields.get(card.id) });
+      if (ref?.ids.has(card.id)) lean.push(f);
+      else {
+        // Known by its DOM only: sent at once by id and title (its button's state comes back),
+        // the rest of what it shows is read when the page is idle.
+        full.push(f);
+        later.push(card);
       }
     }
-    // A button the site copied or moved away from its card (a cloned heading, say) goes.
-    for (const scope of scopes) {
-      for (const b of (scope as Element).querySelectorAll?.<HTMLButtonElement>(BUTTON) ?? []) {
-        if (b.closest('[data-hfp-paper]')?.getAttribute('data-hfp-paper') !== b.getAttribute('data-paper-id')) b.remove();
+    // A button moved away from its card, or copied by the site (a cloned heading, say), goes.
+    const stray = (b: HTMLButtonElement) => b.closest('[data-hfp-paper]')?.getAttribute('data-hfp-paper') !== b.getAttribute('data-paper-id');
+    for (const b of issued) {
+      if (!b.isConnected) issued.delete(b);
+      else if (!placed.has(b) && within(b) && stray(b)) {
+        b.remove();
+        issued.delete(b);
       }
     }
+    for (const scope of small) {
+      for (const b of (scope as Element).querySelectorAll?.<HTMLButtonElement>(BUTTON) ?? []) if (!placed.has(b) && stray(b)) b.remove();
+    }
+    for (const b of placed) issued.add(b);
     performance.measure('hfp:scan', { start });
     if (full.length || lean.length) void report(full, lean, ref);
+    if (later.length) void readWhenIdle(later, now);
   }
 
-  function read(card: Found, now: Date): PaperFields {
+  /** Reads cards in idle time, a few milliseconds at a time, and sends what they show. */
+  async function readWhenIdle(cards: Found[], now: Date) {
+    const pageRef = { url: page.url, kind: page.kind, ...(page.listingDate ? { listingDate: page.listingDate } : {}) };
+    const read: PaperFields[] = [];
+    for (let i = 0; i < cards.length; ) {
+      await idle();
+      const start = performance.now();
+      do {
+        const card = cards[i++]!;
+        if (card.el.isConnected && card.el.getAttribute('data-hfp-paper') === card.id) read.push(readFields(card, now));
+      } while (i < cards.length && performance.now() - start < SLICE_MS);
+      performance.measure('hfp:read', { start });
+    }
+    if (!read.length) return;
+    try {
+      await request('ingest', { page: pageRef, cards: read });
+    } catch (err) {
+      onError(`HF Papers Shelf could not save the papers of this page: ${(err as Error).message}`);
+    }
+  }
+
+  function readFields(card: Found, now: Date): PaperFields {
     const f = card.header ? readPaperHeader(card, doc) : readCard(card, now);
     fields.set(card.id, { ...fields.get(card.id), ...f });
     return f;
@@ -196,7 +247,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
         const now = new Date();
         const cards = missing.flatMap((id) => {
           const card = found.get(id);
-          return card?.el.isConnected ? [read(card, now)] : [];
+          return card?.el.isConnected ? [readFields(card, now)] : [];
         });
         if (cards.length) await request('ingest', { page: pageRef, cards });
       }

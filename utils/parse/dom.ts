@@ -21,7 +21,8 @@ const titleLinks = (root: ParentNode) => queryAll<HTMLAnchorElement>(root, 'titl
 /** Climbing from a title link stops below these: they frame a listing, never one card. */
 const FRAME = 'main, section, body, form, [data-target]';
 const CHROME = 'h1, h2, nav, input[type="search"], input[type="text"]';
-const OUTSIDE_CARDS = 'h1, nav';
+/** A card's own `article`, or where no card can be: the page's title, its navigation. */
+const ARTICLE_OR_OUTSIDE = 'article, h1, nav';
 
 /**
  * Cards under `scope`: every heading link to a paper, with its card root. `listing` is the
@@ -40,9 +41,11 @@ export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
   const withIds: Array<[HTMLAnchorElement, string, HTMLElement | null]> = [];
   for (const link of links) {
     const id = paperIdFromHref(link.getAttribute('href'));
-    // A paper link in the page's own title or navigation is no card.
-    if (!id || link.closest(OUTSIDE_CARDS)) continue;
-    const article = link.closest('article');
+    if (!id) continue;
+    // One walk up: the card's article, or the page's own title or navigation (no card there).
+    const up = link.closest(ARTICLE_OR_OUTSIDE);
+    if (up && up.localName !== 'article') continue;
+    const article = up as HTMLElement | null;
     withIds.push([link, id, article]);
     if (article) articles.set(article, articles.has(article) && articles.get(article) !== id ? '' : id);
   }
