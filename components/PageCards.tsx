@@ -16,8 +16,8 @@ export function PageCards({ actions, saved }: { actions: Actions; saved: (id: st
 
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined || !/^https:\/\/huggingface\.co\/papers/.test(tab.url ?? '')) return;
+      const tab = await papersTab();
+      if (tab?.id === undefined) return;
       const ask: TabMessage = { hfp: 1, type: 'pageCards' };
       const answer = (await browser.tabs.sendMessage(tab.id, ask).catch(() => null)) as PageCard[] | null;
       if (Array.isArray(answer)) setCards(answer);
@@ -69,4 +69,20 @@ export function PageCards({ actions, saved }: { actions: Actions; saved: (id: st
       )}
     </section>
   );
+}
+
+const PAPERS = /^https:\/\/huggingface\.co\/papers/;
+
+/**
+ * The papers tab the popup was opened over. When the popup itself sits in a tab (opened as a
+ * page, say pinned), that is the window's papers tab used last. Tab URLs are visible for
+ * huggingface.co only, through the host permission.
+ */
+async function papersTab() {
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (active && PAPERS.test(active.url ?? '')) return active;
+  // `getCurrent` answers only for a page in a tab: a real popup is over the active tab, or nothing.
+  if (!(await browser.tabs.getCurrent().catch(() => undefined))) return undefined;
+  const tabs = await browser.tabs.query({ currentWindow: true, url: 'https://huggingface.co/papers*' });
+  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
