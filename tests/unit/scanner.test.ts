@@ -210,6 +210,25 @@ describe('bookmark order', () => {
     expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('a newer change pushed from elsewhere while its own request is on its way wins over that request’s reply', async () => {
+    // The background answers this tab's request only after another context's newer change
+    // (version 9,999,999: un-bookmarked) has been pushed here.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    // (WXT's fake browser takes the listener's promise as the answer.)
+    fakeBrowser.runtime.onMessage.addListener(((m: unknown) => {
+      const env = m as { type?: string; payload?: { ids: string[]; on: boolean } };
+      if (env.type !== 'setBookmark') return undefined;
+      scanner.apply({ '2609.31473': { bookmarked: false, at: 9_999_999 } });
+      return new Promise((r) => setTimeout(() => r({ ok: true, value: { before: {}, states: { '2609.31473': { bookmarked: true, at: 5 } } } }), 10));
+    }) as never);
+    button('2609.31473').click();
+    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
+    await vi.waitFor(() => expect(button('2609.31473').getAttribute('aria-pressed')).toBe('false'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
   it('ignores a pushed state older than the one shown (pushes can cross)', () => {
     scanner.apply({ '2609.18703': { bookmarked: true, at: 20 } });
     scanner.apply({ '2609.18703': { bookmarked: false, at: 10 } });

@@ -295,8 +295,12 @@ export function startScanner(doc: Document, onError: (message: string) => void =
         const paper = fields.get(id);
         const reply = await request('setBookmark', { ids: [id], on: want, ...(paper ? { papers: [paper] } : {}) });
         const state = reply.states[id];
-        if (state && state.at > s.at) s.at = state.at;
-        s.confirmed = want;
+        // A change made elsewhere after ours may have been pushed here before our reply came:
+        // the newer version stands, ours is not shown over it.
+        if (!state || state.at >= s.at) {
+          if (state) s.at = state.at;
+          s.confirmed = want;
+        }
         if (s.want === want) s.want = undefined;
       }
       show({ [id]: { bookmarked: s.confirmed } });
