@@ -120,6 +120,7 @@ it(`rejects ${RUNS} generated malformed imports, each with a message, the librar
       expect((error as Error).message.length).toBeGreaterThan(20);
       expect(await dump(db)).toBe(before);
     }),
-    { numRuns: RUNS, endOnFailure: true },
+    // CI: one fixed set of cases; `npm run fuzz` (FUZZ_RUNS set) draws new ones each time.
+    { numRuns: RUNS, endOnFailure: true, ...(process.env.FUZZ_RUNS ? {} : { seed: 20261125 }) },
   );
 }, 600_000);
