@@ -210,13 +210,13 @@ describe('content script fuzz', () => {
           const scanner = startScanner(document);
           try {
             scanner.flush();
-            if (process.env.FUZZ_DEBUG) console.log('after first scan', debugDump(), [...document.querySelectorAll('[data-hfp-paper]')].map((r) => `ROOT ${r.tagName}.${r.className.slice(0, 20)} ${r.getAttribute('data-hfp-paper')}: ${r.outerHTML.replace(/class="[^"]*"/g, '').slice(0, 300)}`));
+            debug('after the first scan');
             check();
             for (const m of after) mutate(document, m);
             // The content script's observer hears of the changes; its next pass handles them.
             await new Promise((r) => setTimeout(r, 0));
             scanner.flush();
-            if (process.env.FUZZ_DEBUG) console.log('after second scan', debugDump(), [...document.querySelectorAll('[data-hfp-paper]')].map((r) => `ROOT ${r.tagName}.${r.className.slice(0, 20)} ${r.getAttribute('data-hfp-paper')}: ${r.outerHTML.replace(/class="[^"]*"/g, '').slice(0, 300)}`));
+            debug('after the second scan');
             check();
             expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
           } finally {
@@ -228,10 +228,14 @@ describe('content script fuzz', () => {
     }, 600_000);
   }
 
-  const debugDump = () =>
-    [...document.querySelectorAll('[data-hfp-paper], button[data-hfp-action]')].map(
-      (e) => `${e.tagName}${e.getAttribute('data-hfp-paper') ?? e.getAttribute('data-paper-id')} in ${e.parentElement?.tagName}.${e.parentElement?.className.slice(0, 20)}`,
+  /** FUZZ_DEBUG=1: what the script marked and placed, to read a replayed failure. */
+  const debug = (when: string) => {
+    if (!process.env.FUZZ_DEBUG) return;
+    const marks = [...document.querySelectorAll('[data-hfp-paper], button[data-hfp-action]')].map(
+      (e) => `${e.tagName} ${e.getAttribute('data-hfp-paper') ?? e.getAttribute('data-paper-id')} in ${e.parentElement?.tagName}.${e.parentElement?.className.slice(0, 20)}`,
     );
+    console.log(when, marks);
+  };
 
   function check() {
     const roots = [...document.querySelectorAll('[data-hfp-paper]')];
