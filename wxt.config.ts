@@ -51,6 +51,7 @@ export default defineConfig({
     },
     build: {
       minify: process.env.HFP_NO_MINIFY ? false : 'terser',
+      terserOptions: { compress: { passes: 3 }, format: { comments: false } },
       rollupOptions: {
         // zod's sources carry comments Rollup cannot place; harmless, and noisy on every build.
         onwarn(warning, warn) {
