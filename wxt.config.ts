@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { findChromium } from './tests/harness/chromium';
 
 const chromium = findChromium();
+const CSP = "script-src 'self'; object-src 'self'";
 
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
@@ -16,8 +17,7 @@ export default defineConfig({
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'HF Papers Shelf' },
     // Only the extension's own files run on its pages: no eval, no remote code, no inline script.
-    content_security_policy:
-      manifestVersion === 3 ? { extension_pages: "script-src 'self'; object-src 'self'" } : "script-src 'self'; object-src 'self'",
+    content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     // entrypoints/papers.ts, built as an unlisted script (see there why).
     content_scripts: [
       { matches: ['https://huggingface.co/papers*'], js: ['papers.js'], css: ['papers.css'], run_at: 'document_idle' },

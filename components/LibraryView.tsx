@@ -6,6 +6,7 @@ import { readSnapshot, writeSnapshot } from '../utils/ui/snapshot';
 import { makeActions } from '../utils/ui/actions';
 import { counts as countAll, NO_FILTERS, rows as viewRows, VIEWS, type Filters, type Item, type SortKey, type ViewKey } from '../utils/ui/view';
 import { SearchClient } from '../utils/search/client';
+import { hfUrl } from '../utils/links';
 import type { Status } from '../utils/model';
 import { PaperRow, ROW_HEIGHT } from './PaperRow';
 import { PaperEditor } from './PaperEditor';
@@ -138,7 +139,7 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
     else if (e.key === 'Enter' && current) {
       e.preventDefault();
       setOpenId(current.id);
-    } else if (e.key === 'o' && current) window.open(`https://huggingface.co/papers/${current.id}`, '_blank');
+    } else if (e.key === 'o' && current) window.open(hfUrl(current.id), '_blank');
     else if (['1', '2', '3'].includes(e.key) && targets().length) {
       void actions.setStatus(targets(), (['to-read', 'reading', 'read'] as Status[])[Number(e.key) - 1]!);
     } else if (e.key === 'x' && current && mode === 'page') toggleCheck(current.id, !checked.has(current.id));

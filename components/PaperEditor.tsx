@@ -3,7 +3,7 @@ import { STATUSES, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
 import { STATUS_LABEL, type Item } from '../utils/ui/view';
 import { authorLine, TagChip } from './PaperRow';
-import { arxivUrl, githubUrl, hfUrl as paperUrl, pdfUrl, safeHttpUrl } from '../utils/links';
+import { arxivUrl, githubUrl, hfUrl, pdfUrl, safeHttpUrl } from '../utils/links';
 import { TagInput } from './TagInput';
 
 interface Props {
@@ -47,7 +47,7 @@ export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
         <button type="button" class="link-button" onClick={onClose}>
           ← Back
         </button>
-        <a class="editor-title" href={paperUrl(p.id)} target="_blank" rel="noreferrer">
+        <a class="editor-title" href={hfUrl(p.id)} target="_blank" rel="noreferrer">
           {p.title}
         </a>
         <div class="row-meta">

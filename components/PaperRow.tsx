@@ -1,10 +1,9 @@
 import type { Item } from '../utils/ui/view';
 import { STATUS_LABEL } from '../utils/ui/view';
 import type { Tag } from '../utils/model';
-import { arxivUrl, hfUrl as paperUrl, pdfUrl } from '../utils/links';
+import { arxivUrl, hfUrl, pdfUrl } from '../utils/links';
 
 export const ROW_HEIGHT = 76;
-
 
 export function authorLine(p: Pick<Item, 'authors' | 'authorCount'>, shown = 3): string {
   const total = Math.max(p.authorCount ?? 0, p.authors.length);
@@ -58,7 +57,7 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
       )}
       <div class="row-body">
         <div class="row-title-line">
-          <a class="row-title" href={paperUrl(p.id)} target="_blank" rel="noreferrer" title={p.title} elementtiming="hfp-row">
+          <a class="row-title" href={hfUrl(p.id)} target="_blank" rel="noreferrer" title={p.title} elementtiming="hfp-row">
             {p.title}
           </a>
           <a class="row-link" href={arxivUrl(p.id)} target="_blank" rel="noreferrer" aria-label={`arXiv abstract of ${p.title}`}>

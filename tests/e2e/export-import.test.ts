@@ -130,6 +130,20 @@ describe('export', () => {
     await page.close();
   });
 
+  it('exports a selection, from the bulk bar and from the panel', async () => {
+    const page = await libraryPage(shelf);
+    await page.getByRole('button', { name: /^All/ }).click();
+    for (const id of ['2509.10001', '2509.10005']) await page.locator(`[data-testid="paper-row"][data-paper-id="${id}"] .row-check`).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByLabel('Export the selected').selectOption('ris')]);
+    const path = join(DIR, `selected-${download.suggestedFilename()}`);
+    await download.saveAs(path);
+    expect(readFileSync(path, 'utf8').match(/^M1 {2}- arXiv:(\S+)/gm)?.sort()).toEqual(['M1  - arXiv:2509.10001', 'M1  - arXiv:2509.10005']);
+    await page.getByLabel('Papers to export').selectOption('selection');
+    const csv = parseCsv((await exportFile(page, 'export-csv')).text, { columns: true }) as Array<{ arxiv_id: string }>;
+    expect(csv.map((r) => r.arxiv_id).sort()).toEqual(['2509.10001', '2509.10005']);
+    await page.close();
+  });
+
   it('exports from the popup', async () => {
     const popup = await openPopup(shelf);
     await popup.waitForSelector('[data-testid="paper-row"]');

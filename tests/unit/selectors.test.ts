@@ -4,7 +4,7 @@
  * the fixtures are refreshed from the live site.
  */
 import { describe, expect, it } from 'vitest';
-import { SELECTORS, type SelectorName } from '../../utils/parse/selectors';
+import { SELECTORS, STRUCTURE, type SelectorName } from '../../utils/parse/selectors';
 import { findCards } from '../../utils/parse/dom';
 import { fixture, parseHtml } from './helpers';
 
@@ -80,6 +80,19 @@ describe('selectors against the saved pages', () => {
       });
     });
   }
+
+  it('structure: a listing’s title links sit in their article (none in the page title or navigation); frames and chrome as counted', () => {
+    const within: Counts = { daily: 5, loggedIn: 5, weekly: 100, search: 0, paper: 0 };
+    const frames: Counts = { daily: 4, loggedIn: 4, weekly: 4, search: 4, paper: 6 };
+    const chrome: Counts = { daily: 4, loggedIn: 4, weekly: 4, search: 4, paper: 2 };
+    for (const page of Object.keys(PAGES) as Page[]) {
+      const ups = [...docs[page].querySelectorAll(SELECTORS.titleLink[0]!)].map((a) => a.closest(STRUCTURE.articleOrOutside)?.localName);
+      expect(ups.filter((u) => u === 'article').length, page).toBe(within[page]);
+      expect(ups.filter((u) => u === 'h1' || u === 'nav').length, page).toBe(0);
+      expect(docs[page].querySelectorAll(STRUCTURE.frame).length, page).toBe(frames[page]);
+      expect(docs[page].querySelectorAll(STRUCTURE.chrome).length, page).toBe(chrome[page]);
+    }
+  });
 
   it('organizationName: each fallback finds the name inside every organisation chip', () => {
     for (const page of ['daily', 'weekly'] as const) {

@@ -5,7 +5,7 @@
  */
 import type { PaperFields } from '../model';
 import { paperIdFromHref } from './page';
-import { anyOf, queryAll, queryFirst } from './selectors';
+import { anyOf, queryAll, queryFirst, STRUCTURE } from './selectors';
 
 export interface FoundCard {
   /** Card root: the highest element holding this paper and no other. */
@@ -18,11 +18,6 @@ export interface FoundCard {
 const TITLE_LINKS = anyOf('titleLink');
 /** The title links under `root`, by the first selector that finds any (the others are fallbacks). */
 const titleLinks = (root: ParentNode) => queryAll<HTMLAnchorElement>(root, 'titleLink');
-/** Climbing from a title link stops below these: they frame a listing, never one card. */
-const FRAME = 'main, section, body, form, [data-target]';
-const CHROME = 'h1, h2, nav, input[type="search"], input[type="text"]';
-/** A card's own `article`, or where no card can be: the page's title, its navigation. */
-const ARTICLE_OR_OUTSIDE = 'article, h1, nav';
 
 /**
  * Cards under `scope`: every heading link to a paper, with its card root. `listing` is the
@@ -43,7 +38,7 @@ export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
     const id = paperIdFromHref(link.getAttribute('href'));
     if (!id) continue;
     // One walk up: the card's article, or the page's own title or navigation (no card there).
-    const up = link.closest(ARTICLE_OR_OUTSIDE);
+    const up = link.closest(STRUCTURE.articleOrOutside);
     if (up && up.localName !== 'article') continue;
     const article = up as HTMLElement | null;
     withIds.push([link, id, article]);
@@ -85,7 +80,7 @@ function ownersOf(listing: ParentNode): Map<Element, string> {
 function structuralRoot(link: HTMLElement, id: string, owners: Map<Element, string>): HTMLElement {
   let el = link.parentElement ?? link;
   for (let up = el.parentElement; up && owners.get(up) === id; up = up.parentElement) {
-    if (up.matches(FRAME) || up.querySelector(CHROME)) break;
+    if (up.matches(STRUCTURE.frame) || up.querySelector(STRUCTURE.chrome)) break;
     el = up;
   }
   return el;

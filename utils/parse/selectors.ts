@@ -45,6 +45,19 @@ export const SELECTORS = {
 
 export type SelectorName = keyof typeof SELECTORS;
 
+/**
+ * Structure rather than fields: one selector each, no fallbacks (element names the site has
+ * kept since 2024). tests/unit/selectors.test.ts checks them against the saved pages too.
+ */
+export const STRUCTURE = {
+  /** From a title link up: its card's `article`, or where no card can be (the page's title, its navigation). */
+  articleOrOutside: 'article, h1, nav' /* 2026-09-28 */,
+  /** Climbing from a title link to its card root stops below these: they frame a listing, never one card. */
+  frame: 'main, section, body, form, [data-target]' /* 2026-09-28 */,
+  /** An element holding any of these is page chrome, never one card. */
+  chrome: 'h1, h2, nav, input[type="search"], input[type="text"]' /* 2026-09-28 */,
+};
+
 export function queryFirst<E extends Element = Element>(root: ParentNode, name: SelectorName): E | null {
   for (const css of SELECTORS[name]) {
     const el = root.querySelector<E>(css);
