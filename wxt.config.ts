@@ -11,17 +11,14 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     name: 'HF Papers Shelf',
-    description:
-      'Bookmark, tag and track papers from Hugging Face Daily Papers; export to BibTeX, CSV, RIS, CSL-JSON and Markdown.',
+    description: 'Bookmark, tag and track papers from Hugging Face Daily Papers; export to BibTeX, CSV, RIS, CSL-JSON and Markdown.',
     permissions: ['contextMenus', 'unlimitedStorage'],
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'HF Papers Shelf' },
     // Only the extension's own files run on its pages: no eval, no remote code, no inline script.
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     // entrypoints/papers.ts, built as an unlisted script (see there why).
-    content_scripts: [
-      { matches: ['https://huggingface.co/papers*'], js: ['papers.js'], css: ['papers.css'], run_at: 'document_idle' },
-    ],
+    content_scripts: [{ matches: ['https://huggingface.co/papers*'], js: ['papers.js'], css: ['papers.css'], run_at: 'document_idle' }],
     commands: {
       'toggle-bookmark': {
         suggested_key: { default: 'Alt+Shift+B' },

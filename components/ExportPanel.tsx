@@ -86,7 +86,9 @@ export function ExportPanel({ view, selection, library, notify, compact }: Props
         </select>
       </label>
       {buttons}
-      {effective === 'library' && <p class="muted hint">The JSON backup of the whole library also keeps the papers you only saw, and imports back whole.</p>}
+      {effective === 'library' && (
+        <p class="muted hint">The JSON backup of the whole library also keeps the papers you only saw, and imports back whole.</p>
+      )}
     </section>
   );
 }

@@ -38,7 +38,16 @@ export function PageCards({ actions, saved }: { actions: Actions; saved: (id: st
           {unsaved.length} of {cards.length} not saved
         </span>
         {unsaved.length > 1 && (
-          <button type="button" class="link-button" onClick={() => void actions.bookmark(unsaved.map((c) => c.id), unsaved)}>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() =>
+              void actions.bookmark(
+                unsaved.map((c) => c.id),
+                unsaved,
+              )
+            }
+          >
             Save all {unsaved.length}
           </button>
         )}

@@ -84,7 +84,11 @@ export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
       <div class="field-row">
         <label class="field">
           <span>Status</span>
-          <select data-testid="status" value={e?.status ?? 'to-read'} onChange={(ev) => void actions.setStatus([p.id], ev.currentTarget.value as Status)}>
+          <select
+            data-testid="status"
+            value={e?.status ?? 'to-read'}
+            onChange={(ev) => void actions.setStatus([p.id], ev.currentTarget.value as Status)}
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABEL[s]}

@@ -53,7 +53,13 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
       }}
     >
       {onCheck && (
-        <input type="checkbox" class="row-check" checked={checked} aria-label={`Select ${p.title}`} onChange={(ev) => onCheck(ev.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          class="row-check"
+          checked={checked}
+          aria-label={`Select ${p.title}`}
+          onChange={(ev) => onCheck(ev.currentTarget.checked)}
+        />
       )}
       <div class="row-body">
         <div class="row-title-line">
@@ -74,13 +80,19 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
         </div>
         <div class="row-tags">
           {saved ? <span class={`status status-${e!.status}`}>{STATUS_LABEL[e!.status]}</span> : <span class="status">Not saved</span>}
-          {!!e?.priority && <span class="priority" aria-label={`priority ${e.priority}`}>{'!'.repeat(e.priority)}</span>}
+          {!!e?.priority && (
+            <span class="priority" aria-label={`priority ${e.priority}`}>
+              {'!'.repeat(e.priority)}
+            </span>
+          )}
           {e?.note.trim() && (
             <span class="note-mark" role="img" aria-label="has a note" title={e.note.slice(0, 200)}>
               ✎
             </span>
           )}
-          {e?.tags.map((t) => <TagChip key={t} name={t} tag={tags.get(t.toLowerCase())} />)}
+          {e?.tags.map((t) => (
+            <TagChip key={t} name={t} tag={tags.get(t.toLowerCase())} />
+          ))}
         </div>
       </div>
       <button type="button" class="icon-button row-open" aria-label={`Edit ${p.title}`} onClick={onOpen}>

@@ -62,7 +62,11 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
         <legend>Filter</legend>
         {STATUSES.map((s: Status) => (
           <label key={s} class="check">
-            <input type="checkbox" checked={filters.statuses.includes(s)} onChange={(e) => set({ statuses: toggle(filters.statuses, s, e.currentTarget.checked) })} />
+            <input
+              type="checkbox"
+              checked={filters.statuses.includes(s)}
+              onChange={(e) => set({ statuses: toggle(filters.statuses, s, e.currentTarget.checked) })}
+            />
             {STATUS_LABEL[s]}
           </label>
         ))}
@@ -83,7 +87,11 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
             <span>With tags</span>
             {tags.map((t) => (
               <label key={t.key} class="check">
-                <input type="checkbox" checked={filters.tags.includes(t.name)} onChange={(e) => set({ tags: toggle(filters.tags, t.name, e.currentTarget.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.tags.includes(t.name)}
+                  onChange={(e) => set({ tags: toggle(filters.tags, t.name, e.currentTarget.checked) })}
+                />
                 <TagChip name={t.name} tag={t} />
                 <span class="count">{counts?.tags.get(t.name) ?? 0}</span>
               </label>
@@ -114,7 +122,12 @@ function TagManager({ tags, counts, actions, setView }: { tags: Tag[]; counts?: 
       <ul>
         {tags.map((t) => (
           <li key={t.key} class="tag-line">
-            <input type="color" value={t.color ?? '#6b7280'} aria-label={`Colour of ${t.name}`} onChange={(e) => void actions.setTagColor(t.name, e.currentTarget.value)} />
+            <input
+              type="color"
+              value={t.color ?? '#6b7280'}
+              aria-label={`Colour of ${t.name}`}
+              onChange={(e) => void actions.setTagColor(t.name, e.currentTarget.value)}
+            />
             {editing === t.key ? (
               <input
                 type="text"

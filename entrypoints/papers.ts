@@ -27,15 +27,17 @@ export default defineUnlistedScript(() => {
     if (m.type === 'states') scanner.apply(m.states);
     else if (m.type === 'pageCards') sendResponse(scanner.cards());
     else if (m.type === 'toggleFocused') {
-      void scanner.toggleFocused().then((done) =>
-        showToast(
-          document,
-          done
-            ? `${done.on ? 'Saved to' : 'Removed from'} your reading list: ${done.title}`
-            : 'Focus a paper card first (Tab to it), then press the shortcut again.',
-          3000,
-        ),
-      );
+      void scanner
+        .toggleFocused()
+        .then((done) =>
+          showToast(
+            document,
+            done
+              ? `${done.on ? 'Saved to' : 'Removed from'} your reading list: ${done.title}`
+              : 'Focus a paper card first (Tab to it), then press the shortcut again.',
+            3000,
+          ),
+        );
     }
     return false;
   });

@@ -5,7 +5,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bookmarkButton, controlWorker, dbGet, eventually, extensionPage, fixture, launchShelf, openPopup, send, type Shelf } from '../harness/browser';
+import {
+  bookmarkButton,
+  controlWorker,
+  dbGet,
+  eventually,
+  extensionPage,
+  fixture,
+  launchShelf,
+  openPopup,
+  send,
+  type Shelf,
+} from '../harness/browser';
 
 const IDS = ['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670'];
 const SAGE = '2609.30192';
@@ -60,7 +71,9 @@ describe('one truth everywhere', () => {
     await bookmarkButton(a, SAGE).click();
     await within(a, SAGE, false);
     await bookmarkButton(a, SAGE).click();
-    await eventually(async () => expect(await dbGet(shelf, 'entries', SAGE)).toMatchObject({ tags: ['graphs'], note: 'see §4', bookmarkedAt: expect.any(Number) }));
+    await eventually(async () =>
+      expect(await dbGet(shelf, 'entries', SAGE)).toMatchObject({ tags: ['graphs'], note: 'see §4', bookmarkedAt: expect.any(Number) }),
+    );
   });
 });
 
@@ -95,7 +108,10 @@ describe('a worker stopped mid-way', () => {
     // Nothing invented: the five papers of the page, no other entry.
     const ctl = await extensionPage(shelf);
     const states = await send<Record<string, { bookmarked: boolean }>>(ctl, 'getStates', { ids: [...IDS, '2609.99999'] });
-    expect(Object.fromEntries(Object.entries(states).map(([id, s]) => [id, s.bookmarked]))).toEqual({ ...Object.fromEntries(intended), '2609.99999': false });
+    expect(Object.fromEntries(Object.entries(states).map(([id, s]) => [id, s.bookmarked]))).toEqual({
+      ...Object.fromEntries(intended),
+      '2609.99999': false,
+    });
   });
 });
 
@@ -201,7 +217,10 @@ describe('a worker stopped at random points in a stream of every kind of operati
         expect(entry, id).toBeUndefined();
         continue;
       }
-      expect({ bookmarked: entry?.bookmarkedAt !== undefined, status: entry?.status, tags: entry?.tags, note: entry?.note, priority: entry?.priority }, id).toEqual(want);
+      expect(
+        { bookmarked: entry?.bookmarkedAt !== undefined, status: entry?.status, tags: entry?.tags, note: entry?.note, priority: entry?.priority },
+        id,
+      ).toEqual(want);
     }
     const states = await send<Record<string, { bookmarked: boolean }>>(ctl, 'getStates', { ids: [...ids, '2601.09999'] });
     expect(states['2601.09999']!.bookmarked).toBe(false);

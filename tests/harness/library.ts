@@ -15,7 +15,7 @@ const LAST = ['Li', 'Smith', 'Müller', 'Tanaka', 'García', 'Okafor', 'Kowalski
 export function syntheticPapers(n: number, offset = 0): PaperFields[] {
   let seed = 1234 + offset;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: n }, (_, k) => {
     const i = k + offset;
     const base = SEED[i % SEED.length]!;

@@ -48,7 +48,13 @@ describe('BibTeX', () => {
     const p = items()[3]!;
     const e = parsed.entries.find((x) => x.fields.eprint === p.id)!;
     expect(e.type).toBe('misc');
-    expect(e.fields).toMatchObject({ archiveprefix: 'arXiv', year: '2025', month: '9', doi: `10.48550/arXiv.${p.id}`, url: `https://arxiv.org/abs/${p.id}` });
+    expect(e.fields).toMatchObject({
+      archiveprefix: 'arXiv',
+      year: '2025',
+      month: '9',
+      doi: `10.48550/arXiv.${p.id}`,
+      url: `https://arxiv.org/abs/${p.id}`,
+    });
     expect(e.fields.author).toHaveLength(200);
     expect(e.fields.author![199]).toEqual({ firstName: 'Author199', lastName: 'Ñúñez-199' });
     const b = parsed.entries.find((x) => x.fields.eprint === items()[1]!.id)!;
@@ -59,7 +65,12 @@ describe('BibTeX', () => {
       { firstName: 'Hugging', lastName: 'Face' },
     ]);
     const a = parsed.entries.find((x) => x.fields.eprint === items()[0]!.id)!;
-    expect(a.fields.author!.map((n) => ('name' in n ? n.name : `${n.firstName} ${n.lastName}`))).toEqual(['Ada Lovelace', 'Alan "The Bomb" Turing', 'Miles O\'Brien', 'Rock and Roll']);
+    expect(a.fields.author!.map((n) => ('name' in n ? n.name : `${n.firstName} ${n.lastName}`))).toEqual([
+      'Ada Lovelace',
+      'Alan "The Bomb" Turing',
+      "Miles O'Brien",
+      'Rock and Roll',
+    ]);
   });
 
   it('protects the capitals of acronyms and names in titles', () => {
@@ -76,7 +87,10 @@ describe('citation keys', () => {
     ] as ExportItem[];
     const keys = citationKeys(base);
     expect([...keys.values()]).toEqual(['vaswani2024attention', 'vaswani2024attentiona', 'arxiv2024']);
-    const more = citationKeys([{ id: '2405.00009', title: 'Attention later', authors: ['A. Vaswani'], publishedAt: '2024-05-01' } as ExportItem, ...base]);
+    const more = citationKeys([
+      { id: '2405.00009', title: 'Attention later', authors: ['A. Vaswani'], publishedAt: '2024-05-01' } as ExportItem,
+      ...base,
+    ]);
     for (const [id, key] of keys) expect(more.get(id)).toBe(key);
     expect(more.get('2405.00009')).toBe('vaswani2024attentionb');
   });

@@ -103,7 +103,12 @@ const bad: fc.Arbitrary<Bad> = fc.oneof(
   // Not text at all.
   fc.uint8Array({ minLength: 8, maxLength: 400 }).map((bytes): Bad => ({ kind: 'text', text: '\u0000' + Buffer.from(bytes).toString('latin1') })),
   // Text or BibTeX that names no new-style arXiv paper.
-  fc.array(fc.constantFrom('hello', 'see page 12', 'hep-th/9901001', 'https://example.org', '1234.5', '@book{k, title={T}}', '% comment'), { minLength: 1, maxLength: 20 }).map((lines): Bad => ({ kind: 'text', text: lines.join('\n') })),
+  fc
+    .array(fc.constantFrom('hello', 'see page 12', 'hep-th/9901001', 'https://example.org', '1234.5', '@book{k, title={T}}', '% comment'), {
+      minLength: 1,
+      maxLength: 20,
+    })
+    .map((lines): Bad => ({ kind: 'text', text: lines.join('\n') })),
 );
 
 it(`rejects ${RUNS} generated malformed imports, each with a message, the library byte-identical`, async () => {

@@ -67,7 +67,17 @@ function mutate(doc: Document, m: Mutation) {
   if (!all.length) return;
   const el = all[m.a % all.length]!;
   const other = all[m.b % all.length]!;
-  if (process.env.FUZZ_DEBUG) console.log('mutate', m.kind, el.tagName, el.className?.slice?.(0, 30), el.getAttribute('data-hfp-paper'), '→', other.tagName, other.className?.slice?.(0, 30));
+  if (process.env.FUZZ_DEBUG)
+    console.log(
+      'mutate',
+      m.kind,
+      el.tagName,
+      el.className?.slice?.(0, 30),
+      el.getAttribute('data-hfp-paper'),
+      '→',
+      other.tagName,
+      other.className?.slice?.(0, 30),
+    );
   try {
     switch (m.kind) {
       case 0:
@@ -104,7 +114,10 @@ function mutate(doc: Document, m: Mutation) {
       case 7:
         // A stray link to a paper somewhere (a card-looking heading, or not).
         if (el.closest('a')) break;
-        el.insertAdjacentHTML('beforeend', m.b % 2 ? `<h3><a href="/papers/2609.${String(10000 + (m.a % 90000))}">${escape(m.text)}</a></h3>` : `<a href="${escape(m.text)}">x</a>`);
+        el.insertAdjacentHTML(
+          'beforeend',
+          m.b % 2 ? `<h3><a href="/papers/2609.${String(10000 + (m.a % 90000))}">${escape(m.text)}</a></h3>` : `<a href="${escape(m.text)}">x</a>`,
+        );
         break;
       case 8:
         if (el.parentElement?.closest('a')) break;
@@ -232,7 +245,8 @@ describe('content script fuzz', () => {
   const debug = (when: string) => {
     if (!process.env.FUZZ_DEBUG) return;
     const marks = [...document.querySelectorAll('[data-hfp-paper], button[data-hfp-action]')].map(
-      (e) => `${e.tagName} ${e.getAttribute('data-hfp-paper') ?? e.getAttribute('data-paper-id')} in ${e.parentElement?.tagName}.${e.parentElement?.className.slice(0, 20)}`,
+      (e) =>
+        `${e.tagName} ${e.getAttribute('data-hfp-paper') ?? e.getAttribute('data-paper-id')} in ${e.parentElement?.tagName}.${e.parentElement?.className.slice(0, 20)}`,
     );
     console.log(when, marks);
   };

@@ -37,7 +37,8 @@ afterEach(async () => {
 });
 
 const buttons = () => [...document.querySelectorAll<HTMLButtonElement>('button[data-hfp-action="bookmark"]')];
-const button = (id: string) => document.querySelector<HTMLButtonElement>(`[data-hfp-paper="${id}"] button[data-hfp-action="bookmark"][data-paper-id="${id}"]`)!;
+const button = (id: string) =>
+  document.querySelector<HTMLButtonElement>(`[data-hfp-paper="${id}"] button[data-hfp-action="bookmark"][data-paper-id="${id}"]`)!;
 
 describe('scanner on the daily page', () => {
   it('puts exactly one named bookmark button on each card root', () => {
@@ -55,10 +56,20 @@ describe('scanner on the daily page', () => {
     await vi.waitFor(async () => expect(await db.papers.count()).toBe(5));
     await vi.waitFor(async () => expect((await db.papers.get('2609.31620'))?.abstract).toBeDefined());
     const [withData, domOnly] = await db.papers.bulkGet(['2609.31620', '2609.30192']);
-    expect(withData).toMatchObject({ authors: expect.arrayContaining(['Hongyang Du']), githubRepo: 'https://github.com/Hongyang-Du/FuseReg', listingDate: '2026-09-28', firstSeenUrl: 'https://huggingface.co/papers' });
+    expect(withData).toMatchObject({
+      authors: expect.arrayContaining(['Hongyang Du']),
+      githubRepo: 'https://github.com/Hongyang-Du/FuseReg',
+      listingDate: '2026-09-28',
+      firstSeenUrl: 'https://huggingface.co/papers',
+    });
     expect(withData!.authors).toHaveLength(16);
     expect(withData!.abstract).toMatch(/^Representation autoencoders/);
-    expect(domOnly).toMatchObject({ title: 'SAGE: Mitigating Long-Horizon Reasoning Biases via Topological Guidance', authors: ['Dawei Zhou', 'Yujun Yan', 'Jiawei Zhang', 'xyzeng2000'], upvotes: 3, comments: 1 });
+    expect(domOnly).toMatchObject({
+      title: 'SAGE: Mitigating Long-Horizon Reasoning Biases via Topological Guidance',
+      authors: ['Dawei Zhou', 'Yujun Yan', 'Jiawei Zhang', 'xyzeng2000'],
+      upvotes: 3,
+      comments: 1,
+    });
     expect(await db.entries.count()).toBe(0);
   });
 
@@ -96,7 +107,8 @@ describe('scanner on the daily page', () => {
     const clone = document.querySelector('article')!.cloneNode(true) as HTMLElement;
     clone.querySelector('button[data-hfp-action]')?.remove();
     delete clone.dataset.hfpPaper;
-    for (const a of clone.querySelectorAll('a[href^="/papers/2609.31620"]')) a.setAttribute('href', a.getAttribute('href')!.replace('2609.31620', '2610.00001'));
+    for (const a of clone.querySelectorAll('a[href^="/papers/2609.31620"]'))
+      a.setAttribute('href', a.getAttribute('href')!.replace('2609.31620', '2610.00001'));
     document.querySelector('article')!.parentElement!.append(clone);
     await vi.waitFor(() => expect(button('2610.00001')).toBeTruthy());
     expect(buttons()).toHaveLength(6);
@@ -110,7 +122,9 @@ describe('scanner on the daily page', () => {
     startBackground();
     // The same page reports again (a re-render), now to a worker that never saw the JSON.
     for (const el of document.querySelectorAll('[data-hfp-paper]')) el.setAttribute('data-props', 'x');
-    document.querySelector('[data-target="DailyPapers"]')!.setAttribute('data-props', document.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!);
+    document
+      .querySelector('[data-target="DailyPapers"]')!
+      .setAttribute('data-props', document.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!);
     scanner.flush();
     await vi.waitFor(async () => expect((await db.papers.get('2609.31620'))?.abstract).toMatch(/^Representation/));
   });

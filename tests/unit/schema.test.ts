@@ -108,7 +108,9 @@ describe('upgrading the library', () => {
     expect(await db.entries.toArray()).toEqual(entries);
     expect(await db.entries.orderBy('bookmarkedAt').count()).toBe(400);
     expect(await db.entries.where('tags').equals('ML').count()).toBe(250);
-    expect(await db.entries.where('[status+bookmarkedAt]').between(['read', Dexie.minKey], ['read', Dexie.maxKey]).count()).toBe(entries.filter((e) => e.status === 'read' && e.bookmarkedAt).length);
+    expect(await db.entries.where('[status+bookmarkedAt]').between(['read', Dexie.minKey], ['read', Dexie.maxKey]).count()).toBe(
+      entries.filter((e) => e.status === 'read' && e.bookmarkedAt).length,
+    );
     expect(db.entries.schema.indexes.map((i) => i.name).sort()).toEqual(['[status+bookmarkedAt]', 'bookmarkedAt', 'tags']);
     db.close();
   });

@@ -7,9 +7,24 @@ import { LibraryIndex, type SearchDoc } from '../../utils/search/index';
 
 const doc = (id: string, over: Partial<SearchDoc>): SearchDoc => ({ id, title: '', authors: '', tags: '', note: '', abstract: '', ...over });
 const DOCS = [
-  doc('2601.00001', { title: 'Attention Is All You Need', authors: 'Ashish Vaswani Noam Shazeer', abstract: 'We propose a new simple network architecture, the Transformer.' }),
-  doc('2601.00002', { title: 'Diffusion Models Beat GANs', authors: 'Prafulla Dhariwal', tags: 'vision generative', abstract: 'We show that diffusion models can achieve image sample quality superior to attention-free GANs.' }),
-  doc('2601.00003', { title: 'Proximal Policy Optimization', authors: 'John Schulman', tags: 'rl', note: 'read with the attention paper', abstract: 'A family of policy gradient methods for reinforcement learning.' }),
+  doc('2601.00001', {
+    title: 'Attention Is All You Need',
+    authors: 'Ashish Vaswani Noam Shazeer',
+    abstract: 'We propose a new simple network architecture, the Transformer.',
+  }),
+  doc('2601.00002', {
+    title: 'Diffusion Models Beat GANs',
+    authors: 'Prafulla Dhariwal',
+    tags: 'vision generative',
+    abstract: 'We show that diffusion models can achieve image sample quality superior to attention-free GANs.',
+  }),
+  doc('2601.00003', {
+    title: 'Proximal Policy Optimization',
+    authors: 'John Schulman',
+    tags: 'rl',
+    note: 'read with the attention paper',
+    abstract: 'A family of policy gradient methods for reinforcement learning.',
+  }),
 ];
 
 function index() {

@@ -98,7 +98,10 @@ describe('selectors against the saved pages', () => {
     for (const page of ['daily', 'weekly'] as const) {
       const chips = cardsOf(docs[page]).flatMap((c) => [...c.querySelectorAll(SELECTORS.organization[0]!)]);
       for (const css of SELECTORS.organizationName) {
-        expect(chips.every((chip) => chip.querySelector(css)?.textContent?.trim()), `${page} ${css}`).toBe(true);
+        expect(
+          chips.every((chip) => chip.querySelector(css)?.textContent?.trim()),
+          `${page} ${css}`,
+        ).toBe(true);
       }
     }
   });

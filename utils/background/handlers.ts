@@ -6,18 +6,7 @@
 import type { PaperState, RequestName, RequestPayload, TabMessage } from '../protocol';
 import type { ShelfDB } from '../db/schema';
 import { ingestPapers } from '../db/papers';
-import {
-  addTags,
-  deleteTag,
-  removeTags,
-  renameTag,
-  setBookmarks,
-  setNote,
-  setPriority,
-  setStatus,
-  setTagColor,
-  toReadCount,
-} from '../db/library';
+import { addTags, deleteTag, removeTags, renameTag, setBookmarks, setNote, setPriority, setStatus, setTagColor, toReadCount } from '../db/library';
 import { getSettings, setSettings } from '../db/settings';
 import { listingDay, mergeCard } from '../parse/merge';
 import { readProps, type PropsIndex } from '../parse/props';

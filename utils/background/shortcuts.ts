@@ -55,9 +55,9 @@ export function registerShortcuts(handlers: Pick<Handlers, 'setBookmark'>) {
     });
   });
   // Menus outlive a worker's restart in Chrome but not everywhere: recreate them on each start.
-  void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: 'Add to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS }),
-  );
+  void browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Add to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS }));
 }
 
 /** The toolbar button's badge (MV3 `action`, MV2 `browserAction`). */

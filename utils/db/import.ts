@@ -136,7 +136,9 @@ async function importListed(db: ShelfDB, items: ListedPaper[], skipped: Skip[], 
       const oldPaper = oldPapers[i];
       const oldEntry = oldEntries[i];
       // The file's fields fill what the library lacks; the site's own values are kept.
-      const fill = Object.fromEntries(Object.entries(item.paper).filter(([k]) => !oldPaper || oldPaper[k as keyof Paper] === undefined || k === 'id'));
+      const fill = Object.fromEntries(
+        Object.entries(item.paper).filter(([k]) => !oldPaper || oldPaper[k as keyof Paper] === undefined || k === 'id'),
+      );
       const nextPaper = oldPaper ? { ...oldPaper, ...fill } : mergeStored(undefined, item.paper, { at: now });
       const nextEntry = listedEntry(oldEntry, item, now);
       const paperChanged = !oldPaper || !same(oldPaper, nextPaper);

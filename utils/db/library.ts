@@ -172,7 +172,10 @@ export async function deleteTag(db: ShelfDB, name: string, now: number) {
   const key = tagKey(name);
   await db.transaction('rw', db.entries, db.tags, async () => {
     const old = await db.tags.get(key);
-    const tagged = await db.entries.where('tags').anyOf(taggedAs(old?.name ?? name, key)).toArray();
+    const tagged = await db.entries
+      .where('tags')
+      .anyOf(taggedAs(old?.name ?? name, key))
+      .toArray();
     await db.entries.bulkPut(unique(tagged).map((e) => ({ ...e, tags: e.tags.filter((t) => t.toLowerCase() !== key), updatedAt: bump(e, now) })));
     await db.tags.delete(key);
   });

@@ -46,7 +46,11 @@ export async function firstRows(db: ShelfDB, view: ViewKey, n: number): Promise<
 
 /** Papers met on the site but never saved, most recently seen first. */
 export async function seenNotSaved(db: ShelfDB, limit = 5000): Promise<Item[]> {
-  const papers = await db.papers.orderBy('lastSeenAt').reverse().limit(limit * 2).toArray();
+  const papers = await db.papers
+    .orderBy('lastSeenAt')
+    .reverse()
+    .limit(limit * 2)
+    .toArray();
   const entries = await db.entries.bulkGet(papers.map((p) => p.id));
   return papers.flatMap((p, i) => (entries[i]?.bookmarkedAt === undefined ? [{ ...p, entry: entries[i] }] : [])).slice(0, limit);
 }

@@ -34,7 +34,6 @@ export function escapeLatex(text: string): string {
   return text.replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c]!);
 }
 
-
 /** Words with a capital after their first letter (LLMs, GPT-4, ImageNet) keep their case in every style. */
 export function bibTitle(title: string): string {
   return oneLine(title)

@@ -80,7 +80,35 @@ export function asciiFold(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'with', 'from', 'towards', 'toward', 'via', 'is', 'are', 'do', 'does', 'can', 'what', 'how', 'why', 'when', 'at', 'by', 'as', 'be']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'for',
+  'in',
+  'to',
+  'and',
+  'with',
+  'from',
+  'towards',
+  'toward',
+  'via',
+  'is',
+  'are',
+  'do',
+  'does',
+  'can',
+  'what',
+  'how',
+  'why',
+  'when',
+  'at',
+  'by',
+  'as',
+  'be',
+]);
 
 /**
  * Readable citation keys, unique within the export and stable across exports: the first

@@ -48,4 +48,7 @@ export function toCslItems(items: ExportItem[]): CslItem[] {
 }
 
 /** A JSON array, one item per line: as readable in a diff as pretty-printing, a third of the size. */
-export const toCslJson = (items: ExportItem[]) => `[\n${toCslItems(items).map((i) => JSON.stringify(i)).join(',\n')}\n]\n`;
+export const toCslJson = (items: ExportItem[]) =>
+  `[\n${toCslItems(items)
+    .map((i) => JSON.stringify(i))
+    .join(',\n')}\n]\n`;

@@ -17,7 +17,10 @@ const GROUPS: Array<[Status, string]> = [
 
 /** Markdown's punctuation, and `<`/`>` so no HTML passes; line breaks become spaces. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
 }
 
 function authors(p: ExportItem): string {
@@ -34,7 +37,13 @@ function entry(p: ExportItem): string {
   const parts = [`[${escapeMarkdown(p.title)}](${hfUrl(p.id)})`, meta, `[arXiv](${arxivUrl(p.id)}) · [PDF](${pdfUrl(p.id)})`, tags].filter(Boolean);
   let line = `- ${parts.join(' — ')}`;
   const note = p.entry?.note.trim();
-  if (note) line += '\n' + note.split(/\r?\n/).map((l) => `  > ${escapeMarkdown(l)}`).join('\n');
+  if (note)
+    line +=
+      '\n' +
+      note
+        .split(/\r?\n/)
+        .map((l) => `  > ${escapeMarkdown(l)}`)
+        .join('\n');
   return line;
 }
 

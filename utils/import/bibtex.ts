@@ -93,12 +93,21 @@ export function readBibtex(text: string): { items: ListedPaper[]; skipped: Skip[
     if (abstract) paper.abstract = abstract;
     const day = isoDay(csl.issued);
     if (day) paper.publishedAt = day;
-    const keywords = typeof csl.keyword === 'string' ? csl.keyword.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : [];
-    const note = typeof csl.annote === 'string' ? csl.annote : typeof entry.properties.annotation === 'string' ? entry.properties.annotation : undefined;
+    const keywords =
+      typeof csl.keyword === 'string'
+        ? csl.keyword
+            .split(/[,;]/)
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [];
+    const note =
+      typeof csl.annote === 'string' ? csl.annote : typeof entry.properties.annotation === 'string' ? entry.properties.annotation : undefined;
     items.push({ paper, tags: keywords, ...(note?.trim() ? { note: note.trim() } : {}) });
   }
   if (!items.length) {
-    throw new ImportError(`None of the ${entries.length} BibTeX entries names an arXiv paper (an eprint field, an arXiv URL or DOI). Nothing was imported.`);
+    throw new ImportError(
+      `None of the ${entries.length} BibTeX entries names an arXiv paper (an eprint field, an arXiv URL or DOI). Nothing was imported.`,
+    );
   }
   return { items, skipped };
 }

@@ -21,15 +21,15 @@ export interface Skip {
   why: string;
 }
 
-export type Incoming =
-  | { kind: 'backup'; backup: Backup; skipped: Skip[] }
-  | { kind: 'bibtex' | 'text'; items: ListedPaper[]; skipped: Skip[] };
+export type Incoming = { kind: 'backup'; backup: Backup; skipped: Skip[] } | { kind: 'bibtex' | 'text'; items: ListedPaper[]; skipped: Skip[] };
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export async function readImportFile(file: { name: string; size: number; text(): Promise<string> }): Promise<Incoming> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new ImportError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; the largest file this imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    throw new ImportError(
+      `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; the largest file this imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
   }
   if (!file.size) throw new ImportError(`${file.name} is empty.`);
   return readImportText(await file.text(), file.name);
@@ -94,7 +94,9 @@ export function readIdList(text: string, name = 'The file'): { items: ListedPape
       const old = OLD_ID.exec(body)?.[1];
       skipped.push({
         where: `line ${i + 1}`,
-        why: old ? `${old} is an old-style arXiv id; Hugging Face lists papers by new-style ids only` : `no arXiv id or paper link in “${clip(body)}”`,
+        why: old
+          ? `${old} is an old-style arXiv id; Hugging Face lists papers by new-style ids only`
+          : `no arXiv id or paper link in “${clip(body)}”`,
       });
       return;
     }

@@ -25,10 +25,7 @@ const titleLinks = (root: ParentNode) => queryAll<HTMLAnchorElement>(root, 'titl
  * a card has no `article` around it.
  */
 export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
-  const links: Iterable<HTMLAnchorElement> =
-    (scope as Element).matches?.(TITLE_LINKS)
-      ? [scope as HTMLAnchorElement]
-      : titleLinks(scope);
+  const links: Iterable<HTMLAnchorElement> = (scope as Element).matches?.(TITLE_LINKS) ? [scope as HTMLAnchorElement] : titleLinks(scope);
   const found: FoundCard[] = [];
   // An <article> is a card when it holds one paper; for one holding several (or none) the
   // structure decides instead.
@@ -154,7 +151,7 @@ function abstractOf(el: HTMLElement, id: string, title: HTMLElement): string | u
 /** A single paper's page: the header block around its `h1`. */
 export function findPaperHeader(doc: Document, id: string): FoundCard | null {
   const root = queryFirst(doc, 'paperRoot') ?? doc.body;
-  const h1 = root ? queryFirst<HTMLElement>(root, 'paperTitle') ?? queryFirst<HTMLElement>(doc, 'paperTitle') : null;
+  const h1 = root ? (queryFirst<HTMLElement>(root, 'paperTitle') ?? queryFirst<HTMLElement>(doc, 'paperTitle')) : null;
   const el = h1?.parentElement;
   return h1 && el ? { el, id, title: h1 } : null;
 }

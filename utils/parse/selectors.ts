@@ -22,10 +22,7 @@ export const SELECTORS = {
     'h3 a[href^="/papers/"]' /* 2026-09-28 */,
     'a.text-balance[href^="/papers/"]' /* 2026-09-28: the same link by its class, should the heading change */,
   ],
-  thumbnail: [
-    'img[src*="/social-thumbnails/papers/"]' /* 2026-09-28 */,
-    'img[src*="cdn-thumbnails.huggingface.co"]' /* 2026-09-28 */,
-  ],
+  thumbnail: ['img[src*="/social-thumbnails/papers/"]' /* 2026-09-28 */, 'img[src*="cdn-thumbnails.huggingface.co"]' /* 2026-09-28 */],
   /** Upvote count; its wrapper is a login link logged out and a label logged in. */
   upvotes: ['.shadow-alternate .leading-none' /* 2026-09-28 */, '[role="checkbox"] .leading-none' /* 2026-09-28 */],
   /** Organisation chip: `href="/ORG"`, the full name in a truncating span. */

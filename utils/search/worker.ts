@@ -4,12 +4,8 @@
  */
 import { LibraryIndex, type SearchDoc } from './index';
 
-export type ToWorker =
-  | { type: 'update'; docs: SearchDoc[]; removed: string[] }
-  | { type: 'search'; seq: number; query: string; limit: number };
-export type FromWorker =
-  | { type: 'result'; seq: number; ids: string[]; pending: number }
-  | { type: 'status'; size: number; pending: number };
+export type ToWorker = { type: 'update'; docs: SearchDoc[]; removed: string[] } | { type: 'search'; seq: number; query: string; limit: number };
+export type FromWorker = { type: 'result'; seq: number; ids: string[]; pending: number } | { type: 'status'; size: number; pending: number };
 
 const index = new LibraryIndex();
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -11,7 +11,9 @@ const KEY = 'hfp.first.v1:';
 export function readSnapshot(view: string): Item[] | undefined {
   try {
     const rows = JSON.parse(localStorage.getItem(KEY + view) ?? 'null') as Item[] | null;
-    return Array.isArray(rows) && rows.every((r) => typeof r?.id === 'string' && typeof r.title === 'string' && Array.isArray(r.authors)) ? rows : undefined;
+    return Array.isArray(rows) && rows.every((r) => typeof r?.id === 'string' && typeof r.title === 'string' && Array.isArray(r.authors))
+      ? rows
+      : undefined;
   } catch {
     return undefined;
   }
