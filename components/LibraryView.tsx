@@ -4,10 +4,10 @@ import { allSaved, firstRows, seenNotSaved } from '../utils/db/queries';
 import { useLiveQuery } from '../utils/ui/useLiveQuery';
 import { readSnapshot, writeSnapshot } from '../utils/ui/snapshot';
 import { makeActions } from '../utils/ui/actions';
-import { counts as countAll, NO_FILTERS, rows as viewRows, VIEWS, type Filters, type Item, type SortKey, type ViewKey } from '../utils/ui/view';
+import { counts as countAll, NO_FILTERS, rows as viewRows, VIEWS, type Filters, type SortKey } from '../utils/ui/view';
 import { SearchClient } from '../utils/search/client';
 import { hfUrl } from '../utils/links';
-import type { Status } from '../utils/model';
+import type { Item, Status, ViewKey } from '../utils/model';
 import { PaperRow, ROW_HEIGHT } from './PaperRow';
 import { PaperEditor } from './PaperEditor';
 import { VirtualList } from './VirtualList';
@@ -88,7 +88,9 @@ export function LibraryView({ mode }: { mode: 'popup' | 'page' }) {
     if (!q) return setRanked(null);
     let live = true;
     void search.current?.search(q).then((ids) => live && ids && setRanked(ids));
-    return () => void (live = false);
+    return () => {
+      live = false;
+    };
   }, [query, source]);
 
   const list = useMemo(() => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PaperFields } from '../utils/model';
 import type { TabMessage } from '../utils/protocol';
+import { isPapersPage, PAPERS_PAGES } from '../utils/pages';
 import type { Actions } from '../utils/ui/actions';
 
 type PageCard = PaperFields & { bookmarked: boolean };
@@ -80,8 +81,6 @@ export function PageCards({ actions, saved }: { actions: Actions; saved: (id: st
   );
 }
 
-const PAPERS = /^https:\/\/huggingface\.co\/papers/;
-
 /**
  * The papers tab the popup was opened over. When the popup itself sits in a tab (opened as a
  * page, say pinned), that is the window's papers tab used last. Tab URLs are visible for
@@ -89,9 +88,9 @@ const PAPERS = /^https:\/\/huggingface\.co\/papers/;
  */
 async function papersTab() {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (active && PAPERS.test(active.url ?? '')) return active;
+  if (active && isPapersPage(active.url)) return active;
   // `getCurrent` answers only for a page in a tab: a real popup is over the active tab, or nothing.
   if (!(await browser.tabs.getCurrent().catch(() => undefined))) return undefined;
-  const tabs = await browser.tabs.query({ currentWindow: true, url: 'https://huggingface.co/papers*' });
+  const tabs = await browser.tabs.query({ currentWindow: true, url: PAPERS_PAGES });
   return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { STATUSES, type Status, type Tag } from '../utils/model';
+import { STATUS_LABEL, STATUSES, type Item, type Status, type Tag, type ViewKey } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
-import { STATUS_LABEL, SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type Item, type SortKey, type ViewKey } from '../utils/ui/view';
+import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/ui/view';
 import { TagChip } from './PaperRow';
 import { useLiveQuery } from '../utils/ui/useLiveQuery';
 import { db } from '../utils/db/schema';
@@ -133,6 +133,7 @@ function TagManager({ tags, counts, actions, setView }: { tags: Tag[]; counts?: 
                 type="text"
                 aria-label={`New name for ${t.name} (an existing name merges the two)`}
                 defaultValue={t.name}
+                // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to rename, and takes the keys at once
                 autoFocus
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {

@@ -11,16 +11,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bookmarkButton, extensionPage, fixture, launchShelf } from '../harness/browser';
+import { extensionPage, fixture, launchShelf } from '../harness/browser';
 import { seedLibrary, syntheticPapers } from '../harness/library';
 import { median, ms, type Row } from './stats';
 
 /** Round trip of one request from an extension page, timed inside the page. */
+/** The page's extension API, as much of it as the bench calls. */
+type WithChrome = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+
 async function timeRequest(page: Page, type: string, payload: unknown): Promise<number> {
   return page.evaluate(
     async ([type, payload]) => {
       const t = performance.now();
-      const reply = (await (globalThis as any).chrome.runtime.sendMessage({ hfp: 1, type, payload })) as { ok: boolean; message?: string };
+      const reply = (await (globalThis as unknown as WithChrome).chrome.runtime.sendMessage({ hfp: 1, type, payload })) as {
+        ok: boolean;
+        message?: string;
+      };
       if (!reply.ok) throw new Error(reply.message);
       return performance.now() - t;
     },
@@ -176,9 +182,12 @@ export async function benchLibrary(): Promise<Row[]> {
     const base = await shelf.context.newPage();
     await base.goto(`chrome-extension://${baselineId}/manifest.json`);
     for (let i = 0; i < library.length; i += 1000) {
-      await base.evaluate((papers) => (globalThis as any).chrome.runtime.sendMessage({ op: 'add', papers }), library.slice(i, i + 1000));
+      await base.evaluate(
+        (papers) => (globalThis as unknown as WithChrome).chrome.runtime.sendMessage({ op: 'add', papers }),
+        library.slice(i, i + 1000),
+      );
     }
-    const committed = (await base.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ op: 'commit' }))) as {
+    const committed = (await base.evaluate(() => (globalThis as unknown as WithChrome).chrome.runtime.sendMessage({ op: 'commit' }))) as {
       ok: boolean;
       size?: number;
       message?: string;
@@ -193,7 +202,7 @@ export async function benchLibrary(): Promise<Row[]> {
         await base.evaluate(
           async ([id, tag]) => {
             const t = performance.now();
-            await (globalThis as any).chrome.runtime.sendMessage({ op: 'tag', id, tag });
+            await (globalThis as unknown as WithChrome).chrome.runtime.sendMessage({ op: 'tag', id, tag });
             return performance.now() - t;
           },
           [id, `bench-${i}`] as const,

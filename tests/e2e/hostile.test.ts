@@ -15,7 +15,12 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   shelf = await launchShelf();
-  shelf.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+  shelf.context.on('page', (p) =>
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }),
+  );
   const ctl = await extensionPage(shelf);
   const { papers, entries } = awkwardLibrary();
   await send(ctl, 'ingest', {

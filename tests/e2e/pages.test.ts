@@ -146,8 +146,8 @@ describe('the site’s layout', () => {
       const withUs = boxes();
       const buttons = [...document.querySelectorAll(ours)];
       const roots = [...document.querySelectorAll('[data-hfp-paper]')];
-      buttons.forEach((b) => b.remove());
-      roots.forEach((r) => r.removeAttribute('data-hfp-paper'));
+      for (const b of buttons) b.remove();
+      for (const r of roots) r.removeAttribute('data-hfp-paper');
       const without = boxes();
       const els = [...document.body.querySelectorAll('*')];
       return without.flatMap((box, i) => (box === withUs[i] ? [] : [`${els[i]!.tagName}.${els[i]!.className}`]));

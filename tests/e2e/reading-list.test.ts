@@ -17,6 +17,7 @@ import {
   send,
   type Shelf,
 } from '../harness/browser';
+import { seeded } from '../harness/random';
 
 const IDS = ['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670'];
 const SAGE = '2609.30192';
@@ -84,8 +85,8 @@ describe('a worker stopped mid-way', () => {
     // The control page opened in front; a background tab gets no animation frames to click in.
     await page.bringToFront();
     const intended = new Map(IDS.map((id) => [id, false]));
-    let seed = 42;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % IDS.length;
+    const random = seeded(42);
+    const next = () => random(IDS.length);
     for (let i = 0; i < 100; i++) {
       const id = IDS[next()]!;
       await bookmarkButton(page, id).click();
@@ -152,8 +153,7 @@ describe('a worker stopped at random points in a stream of every kind of operati
     type Model = { bookmarked: boolean; status: string; tags: string[]; note: string; priority: number };
     const blank = (): Model => ({ bookmarked: false, status: 'to-read', tags: [], note: '', priority: 0 });
     const model = new Map<string, Model>();
-    let seed = 7;
-    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const rnd = seeded(7);
 
     /** As the extension's pages send requests: again when the worker died before answering (every request is idempotent). */
     const request = async (type: string, payload: unknown) => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDB } from '../../utils/db/schema';
 import { makeHandlers } from '../../utils/background/handlers';
 import { answer } from '../../utils/background/serve';
-import { paperIdFromLink } from '../../utils/background/shortcuts';
+import { paperIdFromLink } from '../../utils/ids';
 import type { TabMessage } from '../../utils/protocol';
 
 let db: ShelfDB;

@@ -116,7 +116,9 @@ function mutate(doc: Document, m: Mutation) {
         if (el.closest('a')) break;
         el.insertAdjacentHTML(
           'beforeend',
-          m.b % 2 ? `<h3><a href="/papers/2609.${String(10000 + (m.a % 90000))}">${escape(m.text)}</a></h3>` : `<a href="${escape(m.text)}">x</a>`,
+          m.b % 2
+            ? `<h3><a href="/papers/2609.${String(10000 + (m.a % 90000))}">${escapeHtml(m.text)}</a></h3>`
+            : `<a href="${escapeHtml(m.text)}">x</a>`,
         );
         break;
       case 8:
@@ -133,7 +135,7 @@ function mutate(doc: Document, m: Mutation) {
  * DOM from valid templates). The fuzz keeps to trees a page can have.
  */
 const nestsLink = (target: Element, moved: Element) => !!target.closest('a') && (moved.matches('a') || !!moved.querySelector('a'));
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Ids the page itself links to as papers (or names in its URL): every card must be one of them. */
 function linkedIds(doc: Document, url: string): Set<string> {

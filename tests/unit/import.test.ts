@@ -5,10 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDB } from '../../utils/db/schema';
-import { backupJson, BACKUP_FORMAT, makeBackup } from '../../utils/export/backup';
+import { backupJson, BACKUP_FORMAT } from '../../utils/backup';
+import { makeBackup } from '../../utils/db/backup';
 import { toBibtex } from '../../utils/export/bibtex';
 import { describeSummary, importIncoming } from '../../utils/db/import';
-import { ImportError, readImportFile, readImportText } from '../../utils/import/read';
+import { readImportFile, readImportText } from '../../utils/import/read';
+import { ImportError } from '../../utils/import/types';
 import { setBookmarks, addTags, setNote } from '../../utils/db/library';
 import { setSettings } from '../../utils/db/settings';
 import { allSaved } from '../../utils/db/queries';

@@ -126,7 +126,9 @@ describe('a page whose embedded data is missing, broken or stale', () => {
 
   it('stale (the previous listing’s data during a navigation): the DOM, never the old papers', () => {
     const json = JSON.parse(raw);
-    json.dailyPapers.forEach((item: { paper: { id: string } }, i: number) => (item.paper.id = `2608.0000${i}`));
+    json.dailyPapers.forEach((item: { paper: { id: string } }, i: number) => {
+      item.paper.id = `2608.0000${i}`;
+    });
     const cards = withProps(JSON.stringify(json));
     expect(cards.map((c) => c.id)).toEqual(['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670']);
     expect(cards[0]).toEqual(FUSEREG_DOM);

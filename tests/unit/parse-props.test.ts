@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProps, fromApiPaper } from '../../utils/parse/props';
-import { mergeCard, mergeStored } from '../../utils/parse/merge';
+import { mergeCard } from '../../utils/parse/merge';
+import { mergeStored } from '../../utils/db/merge';
 import { DAILY, fixture, parseHtml } from './helpers';
 
 const raw = parseHtml(fixture(DAILY)).querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;

@@ -4,9 +4,10 @@
  * known is erased. Importing the same file twice changes nothing the second time.
  */
 import { newEntry, normalizeTag, tagKey, type Entry, type Paper, type PaperFields, type Tag } from '../model';
-import type { Incoming, ListedPaper, Skip } from '../import/read';
-import type { Backup } from '../export/backup';
-import { mergeStored } from '../parse/merge';
+import type { Backup } from '../backup';
+import type { Incoming } from '../import/read';
+import type { ListedPaper, Skip } from '../import/types';
+import { mergeStored } from './merge';
 import { bulkGetKnown } from './papers';
 import { defaultColor } from './library';
 import type { ShelfDB } from './schema';

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { newEntry, normalizeTag, tagKey, type Entry, type PaperFields, type Status, type Tag } from '../model';
-import { mergeStored } from '../parse/merge';
+import { mergeStored } from './merge';
 import type { ShelfDB } from './schema';
 
 /** Eight colours a new tag gets one of, by its name (the user can change it). */

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { PaperFields } from '../model';
 import type { PaperState } from '../protocol';
-import { mergeStored, type Sighting } from '../parse/merge';
+import { mergeStored, type Sighting } from './merge';
 import type { ShelfDB } from './schema';
 
 /** A paper counts as seen before when it was first met elsewhere, or over an hour ago. */

@@ -4,8 +4,7 @@
  * follows, for counts, filters, sorting and search.
  */
 import Dexie from 'dexie';
-import type { Entry } from '../model';
-import type { Item, ViewKey } from '../ui/view';
+import type { Entry, Item, ViewKey } from '../model';
 import type { ShelfDB } from './schema';
 
 /** A bookmarked paper with the user's data about it. */

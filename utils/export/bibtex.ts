@@ -5,7 +5,9 @@
  * non-ASCII letters are kept as UTF-8, which BibTeX 0.99d, biber and every modern reader accept.
  */
 import { arxivDoi, arxivUrl } from '../links';
-import { citationKeys, oneLine, paperDate, paragraphs, splitName, type ExportItem } from './common';
+import { citationKeys, paperDate, splitName } from './common';
+import type { Item } from '../model';
+import { oneLine, paragraphs } from '../text';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -49,7 +51,7 @@ export function bibName(raw: string): string {
   return n.given ? `${protect(n.family)}, ${protect(n.given)}` : protect(n.family);
 }
 
-export function toBibtex(items: ExportItem[]): string {
+export function toBibtex(items: Item[]): string {
   const keys = citationKeys(items);
   const out: string[] = [];
   for (const p of items) {

@@ -2,27 +2,8 @@
  * What every export format needs from a paper: its names split into given and family parts,
  * its date, its citation key, the user's data. Pure functions over library items.
  */
-import type { Item } from '../ui/view';
-
-export type ExportItem = Item;
-
-/**
- * Text on one line: runs of whitespace, line breaks included, become one space. Most text needs
- * nothing done; it is returned as it is, without a copy (10,000 abstracts are 13 MB).
- */
-export function oneLine(s: string): string {
-  return /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]|^\s|\s$/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
-}
-
-/** Longer text (abstract, note): its line breaks kept, never a blank line, other whitespace runs one space. */
-export function paragraphs(s: string): string {
-  if (!/\s\s|[\t\r\f\v]|^\s|\s$/.test(s)) return s;
-  return s
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
+import type { Item } from '../model';
+import { oneLine } from '../text';
 
 export interface PersonName {
   given?: string;
@@ -58,7 +39,7 @@ export interface PaperDate {
 }
 
 /** The publication day, else the month the arXiv id names (2409.12345: September 2024). */
-export function paperDate(p: Pick<ExportItem, 'id' | 'publishedAt'>): PaperDate | undefined {
+export function paperDate(p: Pick<Item, 'id' | 'publishedAt'>): PaperDate | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.publishedAt ?? '');
   if (d) return { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]) };
   const m = /^(\d{2})(\d{2})\./.exec(p.id);
@@ -69,7 +50,7 @@ export function paperDate(p: Pick<ExportItem, 'id' | 'publishedAt'>): PaperDate 
 /** Letters without accents, lower case, ASCII only: "Müller" → "muller", "Łukasz" → "lukasz". */
 export function asciiFold(s: string): string {
   // Most names and titles are ASCII already: no Unicode normalisation for them (10,000 papers).
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!/[^\p{ASCII}]/u.test(s)) return s.toLowerCase().replace(/[^a-z0-9]/g, '');
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -116,7 +97,7 @@ const STOP = new Set([
  * Papers that share a key are told apart by a letter, in arXiv-id order, so the oldest keeps the
  * plain key and adding a paper later does not change the keys of those already cited.
  */
-export function citationKeys(items: ExportItem[]): Map<string, string> {
+export function citationKeys(items: Item[]): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const p of items) {
     const first = p.authors[0] ? splitName(p.authors[0]) : undefined;
@@ -164,4 +145,4 @@ function suffix(n: number): string {
 export const isoTime = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 
 /** Only the papers the user saved carry reading-list data; others export as plain references. */
-export const statusOf = (p: ExportItem) => (p.entry?.bookmarkedAt !== undefined ? p.entry.status : undefined);
+export const statusOf = (p: Item) => (p.entry?.bookmarkedAt !== undefined ? p.entry.status : undefined);

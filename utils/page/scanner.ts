@@ -14,7 +14,8 @@ import { idsInJson } from '../ids';
 import type { PaperState } from '../protocol';
 import { request } from '../messaging';
 import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from '../parse/dom';
-import { pageInfo, type PageInfo } from '../parse/page';
+import { pageInfo, type PageInfo } from '../pages';
+import { oneLine } from '../text';
 import { queryFirst } from '../parse/selectors';
 import { BUTTON, ensureControl, showState, unmark } from './control';
 
@@ -133,7 +134,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     // (a paper page's own header always puts it by the title).
     let corner: boolean | undefined;
     for (const card of cards) {
-      const title = clean(card.title.textContent);
+      const title = oneLine(card.title.textContent ?? '');
       if (!card.header) corner ??= !!queryFirst(card.el, 'thumbnail');
       placed.add(ensureControl(card.el, card.title, card.id, title, card.header ? 'title' : corner ? 'corner' : 'end'));
       marks.add(card.el);
@@ -387,11 +388,6 @@ export function outermost(nodes: Node[]): Node[] {
     for (let up = n.parentNode; up; up = up.parentNode) if (set.has(up)) return false;
     return true;
   });
-}
-
-function clean(text: string | null): string {
-  const t = (text ?? '').trim();
-  return /\s\s|\n/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 function idle(): Promise<void> {

@@ -4,7 +4,8 @@
  * Never throws: a field it cannot read is left out.
  */
 import type { PaperFields } from '../model';
-import { paperIdFromHref } from './page';
+import { paperIdFromHref } from '../ids';
+import { oneLine } from '../text';
 import { anyOf, queryAll, queryFirst, STRUCTURE } from './selectors';
 
 export interface FoundCard {
@@ -220,6 +221,5 @@ function toInt(s: string | undefined): number | undefined {
 }
 
 function text(el: Element | null | undefined): string {
-  const t = (el?.textContent ?? '').trim();
-  return /\s\s|[\n\t]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+  return oneLine(el?.textContent ?? '');
 }

@@ -9,7 +9,8 @@ import type { PaperFields } from '../model';
 import { idsInJson } from '../ids';
 import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from './dom';
 import { listingDay, mergeCard } from './merge';
-import { pageInfo, type PageInfo } from './page';
+import { pageInfo, type PageInfo } from '../pages';
+import { oneLine } from '../text';
 import { readProps, type PropsIndex } from './props';
 import { queryFirst } from './selectors';
 
@@ -38,7 +39,7 @@ export function parseDocument(doc: Document, href: string, now: Date): ParsedPag
   const cards = found.map((card) => {
     const data = props.papers.get(card.id);
     const lean = covered.has(card.id) && data && !props.partial.has(card.id);
-    const title = (card.title.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const title = oneLine(card.title.textContent ?? '');
     const dom = lean ? { id: card.id, ...(title ? { title } : {}) } : card.header ? readPaperHeader(card, doc) : readCard(card, now);
     return { el: card.el, fields: mergeCard(dom, data) };
   });

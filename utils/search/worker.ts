@@ -22,7 +22,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   if (m.type === 'update') {
     index.update(m.docs, m.removed);
     post({ type: 'status', size: index.size, pending: index.pending });
-    timer ??= setTimeout(step, 0);
+    if (timer === undefined) timer = setTimeout(step, 0);
   } else if (m.type === 'search') {
     post({ type: 'result', seq: m.seq, ids: index.search(m.query, m.limit), pending: index.pending });
   }

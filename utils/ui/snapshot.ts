@@ -4,7 +4,7 @@
  * come. Only what a row shows is kept (no abstract, no note text), and a damaged or outdated
  * snapshot is ignored.
  */
-import type { Item } from './view';
+import type { Item } from '../model';
 
 const KEY = 'hfp.first.v1:';
 
