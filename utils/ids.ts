@@ -18,14 +18,12 @@ export function idsInJson(raw: string): Set<string> {
   return ids;
 }
 
-/** `2409.12345`, `2409.12345v2` → `2409.12345`; anything else → undefined. */
+/**
+ * `2409.12345`, `2409.12345v2` → `2409.12345`; anything else → undefined. Not URL-decoded: an id
+ * is digits and a dot, and a malformed escape would throw.
+ */
 export function paperIdFromPath(segment: string): string | undefined {
-  let id: string;
-  try {
-    id = decodeURIComponent(segment).replace(/v\d+$/, '');
-  } catch {
-    return undefined;
-  }
+  const id = segment.replace(/v\d+$/, '');
   return PAPER_ID_RE.test(id) ? id : undefined;
 }
 

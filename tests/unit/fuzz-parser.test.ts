@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing';
 import { Window } from 'happy-dom';
-import { parseDocument } from '../../utils/parse';
+import { parseDocument } from '../harness/parse-page';
 import { PaperFieldsSchema } from '../../utils/model';
 import { PAPER_ID_RE } from '../../utils/ids';
-import { startScanner } from '../../utils/page/scanner';
+import { startScanner } from '../../utils/content/scanner';
 import { DAILY, fixture, parseHtml, showPage } from './helpers';
 
 const FULL = Number(process.env.FUZZ_RUNS) || 0;

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ShelfDB } from '../../utils/db/schema';
 import { makeHandlers } from '../../utils/background/handlers';
 import { serve } from '../../utils/background/serve';
-import { outermost, startScanner, type Scanner } from '../../utils/page/scanner';
+import { outermost, startScanner, type Scanner } from '../../utils/content/scanner';
 import type { TabMessage } from '../../utils/protocol';
 import { DAILY, fixture, showPage } from './helpers';
 

@@ -112,3 +112,8 @@ export function counts(items: Item[]): Counts {
   }
   return { views, tags };
 }
+
+/** The heading of a view: its name, "Seen, not saved", or the tag's. */
+export function viewLabel(view: ViewKey): string {
+  return VIEWS.find((v) => v.key === view)?.label ?? (view === 'seen' ? 'Seen, not saved' : `Tag: ${view.slice(4)}`);
+}

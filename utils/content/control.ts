@@ -1,6 +1,6 @@
 /**
  * The bookmark control put on each card: one `<button>`, nothing inside it (its icon and the
- * "seen" mark are drawn by content/style.css), so a 100-card page costs 100 elements.
+ * "seen" mark are drawn by public/papers.css), so a 100-card page costs 100 elements.
  *
  * Its hooks are a public contract (tests and users' automation rely on them):
  * `data-hfp-paper="<id>"` on the card root and
