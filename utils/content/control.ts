@@ -84,10 +84,6 @@ export function showState(button: HTMLButtonElement, state: Partial<PaperState>)
   }
 }
 
-export function buttonsFor(doc: Document, id: string): HTMLButtonElement[] {
-  return Array.from(doc.querySelectorAll<HTMLButtonElement>(`${BUTTON}[data-paper-id="${id}"]`));
-}
-
 /** Takes everything of ours off the page (the extension was updated or removed). */
 export function removeAll(doc: Document) {
   for (const el of doc.querySelectorAll(`${BUTTON}, [data-hfp-ui]`)) el.remove();

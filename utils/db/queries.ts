@@ -53,7 +53,3 @@ export async function seenNotSaved(db: ShelfDB, limit = 5000): Promise<Item[]> {
   const entries = await db.entries.bulkGet(papers.map((p) => p.id));
   return papers.flatMap((p, i) => (entries[i]?.bookmarkedAt === undefined ? [{ ...p, entry: entries[i] }] : [])).slice(0, limit);
 }
-
-export async function allTags(db: ShelfDB) {
-  return db.tags.toArray();
-}
