@@ -62,7 +62,7 @@ export function problemOf(reply: Exclude<Reply, { kind: 'ok' }>, step: string): 
     case 'timeout':
       return {
         kind: 'error',
-        message: `Zotero did not answer within ${Math.round(reply.ms / 1000)} s while ${step}. If a Zotero window is asking something, answer it, then send again.`,
+        message: `Zotero did not answer within ${reply.ms < 1000 ? `${reply.ms} ms` : `${Math.round(reply.ms / 1000)} s`} while ${step}. If a Zotero window is asking something, answer it, then send again.`,
       };
     case 'failed':
       return failed(reply, step);
