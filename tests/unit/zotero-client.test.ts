@@ -216,7 +216,7 @@ describe('when Zotero cannot take the papers', () => {
     expect(out.report.unsent).toEqual(expect.arrayContaining(saves[1]!));
     expect(out.report.uncertain).toEqual([]);
     expect(z.items.map((i) => i.connectorKey).sort()).toEqual(out.report.sent.sort());
-    expect(out.message).toContain(`2 papers reached Zotero before that. ${papers.length - 2} papers were not sent.`);
+    expect(out.message).toContain(`2 papers reached Zotero. ${papers.length - 2} papers were not sent.`);
   });
 
   it('reports papers whose save got no answer as uncertain, not as sent', async () => {
@@ -227,6 +227,17 @@ describe('when Zotero cannot take the papers', () => {
     expect(out.kind).toBe('error');
     expect(out.report).toEqual({ sent: [], alreadySent: [], unsent: [], uncertain: untagged.map((p) => p.id) });
     expect(out.message).toContain('may or may not have');
+  });
+
+  it('reports papers saved as sent even when their tags could not be added, and says so', async () => {
+    const z = await start();
+    z.hang.add('/connector/updateSession');
+    const tagged = saved().filter((p) => p.entry?.tags.join() === 'Diffusion,RL & robotics');
+    const out = await sendToZotero(tagged, opts(z, { timeoutMs: 300 }));
+    expect(out.kind).toBe('error');
+    expect(out.report).toEqual({ sent: tagged.map((p) => p.id), alreadySent: [], unsent: [], uncertain: [] });
+    expect(out.message).toContain(`The last ${tagged.length} papers saved may lack their tags`);
+    expect(z.items.map((i) => i.tags)).toEqual(tagged.map(() => []));
   });
 
   it('says what to do when Zotero does not answer at all', async () => {

@@ -116,7 +116,7 @@ export function sentMessage(report: SendReport, target: ZoteroTarget, tagNote: s
 /** The summary of a send that stopped: the problem, then what did and did not get there. */
 export function stoppedMessage(problem: Problem, report: SendReport): string {
   const parts = [problem.message];
-  if (report.sent.length) parts.push(`${papers(report.sent.length)} reached Zotero before that.`);
+  if (report.sent.length) parts.push(`${papers(report.sent.length)} reached Zotero.`);
   if (report.uncertain.length) parts.push(`${papers(report.uncertain.length)} may or may not have: look in Zotero before sending them again.`);
   if (report.unsent.length) parts.push(`${papers(report.unsent.length)} ${were(report.unsent.length)} not sent.`);
   return parts.join(' ');
