@@ -27,11 +27,7 @@ function saved(): Item[] {
 }
 
 let zotero: ZoteroStandin | undefined;
-afterEach(async () => {
-  await zotero?.close();
-  zotero = undefined;
-});
-
+afterEach(() => zotero?.close());
 async function start(options: StandinOptions = {}) {
   zotero = await ZoteroStandin.start(options);
   return zotero;
