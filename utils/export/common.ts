@@ -5,8 +5,6 @@
 import { paperDate, splitName } from '../citation';
 import type { Item } from '../model';
 
-export { type PaperDate, type PersonName, paperDate, splitName } from '../citation';
-
 /** Letters without accents, lower case, ASCII only: "Müller" → "muller", "Łukasz" → "lukasz". */
 export function asciiFold(s: string): string {
   // Most names and titles are ASCII already: no Unicode normalisation for them (10,000 papers).
