@@ -3,7 +3,8 @@
  *
  *   entrypoints/          wiring only: each page, the background, the content script
  *   components/           Preact components: data and actions come from utils/ui hooks
- *   utils/ui/             the pages' logic: hooks, view rules, actions, export and import runners
+ *   utils/ui/             the pages' logic: hooks, actions, export and import runners
+ *   utils/catalog/        every paper as a row and the search index, in a page's worker; the view rules
  *   utils/background/     the background's request handlers, fill queue, shortcuts
  *   utils/db/             the Dexie schema and every read and write of the library
  *   utils/export, import, parse, search, sync, zotero/
@@ -39,6 +40,12 @@ module.exports = {
       up('^components/', '^utils/(background|content)/'),
     ),
     forbid(
+      'catalog-below-ui',
+      "The catalogue serves the pages' hooks; it knows no page, nor the background or the content script.",
+      { path: '^utils/catalog/' },
+      up('^components/', '^utils/(ui|background|content)/'),
+    ),
+    forbid(
       'background-below-ui',
       'The background answers the pages; it imports none of them.',
       { path: '^utils/background/' },
@@ -48,18 +55,18 @@ module.exports = {
       'db-below-background',
       'The database layer is used by the background and the pages; it knows neither.',
       { path: '^utils/db/' },
-      up('^components/', '^utils/(ui|background|content)/'),
+      up('^components/', '^utils/(ui|catalog|background|content)/'),
     ),
     forbid(
       'pure-folders-are-pure',
       'Formats and engines take data and return data: no database, no layer above, no browser API.',
       { path: PURE },
-      up('^components/', '^utils/(ui|background|db|content)/', '^node_modules/(dexie|wxt)/'),
+      up('^components/', '^utils/(ui|catalog|background|db|content)/', '^node_modules/(dexie|wxt)/'),
     ),
     forbid(
       'pure-folders-apart',
       'A pure folder imports only itself and the base; what two of them share moves down to the base.',
-      { path: '^utils/([^/]+)/', pathNot: '^utils/(ui|background|db|content)/' },
+      { path: '^utils/([^/]+)/', pathNot: '^utils/(ui|catalog|background|db|content)/' },
       { path: '^utils/[^/]+/', pathNot: ['^utils/$1/'] },
     ),
     forbid(

@@ -11,37 +11,42 @@ import { Toast } from './Toast';
 /** The library page: views, filters and tags on the left, the list, and the editor of the open paper. */
 export function LibraryShell() {
   const shelf = useReadingList('page');
-  const { actions, list, checked, open, library } = shelf;
+  const { actions, list, checked, open, tags } = shelf;
+  const selection = [...checked];
   return (
     <div class="library">
       <Sidebar
         view={shelf.view}
         setView={shelf.setView}
-        counts={library.counts}
-        tags={library.tags}
+        counts={list.counts}
+        tags={tags.list}
         filters={shelf.filters}
         setFilters={shelf.setFilters}
         sort={shelf.sort}
         setSort={shelf.setSort}
         actions={actions}
       >
-        <ExportPanel view={list} selection={shelf.selectedItems} library={library.all} notify={shelf.notify} />
+        <ExportPanel
+          view={{ count: list.total, ids: list.ids }}
+          selection={{ count: selection.length, ids: () => selection }}
+          library={{ count: list.counts?.views.all ?? 0, ids: list.savedIds }}
+          notify={shelf.notify}
+        />
         <ImportPanel />
       </Sidebar>
       <main class="library-main">
         <header class="app-head">
           <h1>{shelf.viewLabel}</h1>
-          <span class="muted">{list ? `${list.length} paper${list.length === 1 ? '' : 's'}` : ''}</span>
+          <span class="muted">{list.answered ? `${list.total} paper${list.total === 1 ? '' : 's'}` : ''}</span>
         </header>
         <SearchBar shelf={shelf} />
         {checked.size > 0 && (
           <BulkBar
-            ids={[...checked]}
-            tags={library.tags}
+            ids={selection}
+            tags={tags.list}
             actions={actions}
-            papers={shelf.selectedItems}
             notify={shelf.notify}
-            onSelectAll={() => shelf.setChecked(new Set(list?.map((p) => p.id)))}
+            onSelectAll={() => void list.ids().then((ids) => shelf.setChecked(new Set(ids)))}
             onClear={() => shelf.setChecked(new Set())}
           />
         )}
@@ -49,7 +54,7 @@ export function LibraryShell() {
       </main>
       {open && (
         <aside class="library-editor">
-          <PaperEditor paper={open} tags={library.tags} actions={actions} onClose={() => shelf.setOpenId(null)} />
+          <PaperEditor paper={open} tags={tags.list} actions={actions} onClose={() => shelf.setOpenId(null)} />
         </aside>
       )}
       <Toast toast={shelf.toast} onClose={shelf.closeToast} />

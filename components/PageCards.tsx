@@ -3,13 +3,12 @@ import type { Actions } from '../utils/ui/actions';
 import { usePageCards, type PageCard } from '../utils/ui/usePageCards';
 
 /** The papers of the tab the popup was opened over, not yet saved first, with "Save all". */
-export function PageCards({ actions, saved }: { actions: Actions; saved: (id: string) => boolean | undefined }) {
+export function PageCards({ actions }: { actions: Actions }) {
   const cards = usePageCards();
   const [all, setAll] = useState(false);
 
   if (!cards?.length) return null;
-  // The library's answer is the live one; the page's, from when the popup opened, fills in.
-  const isSaved = (c: PageCard) => saved(c.id) ?? c.bookmarked;
+  const isSaved = (c: PageCard) => c.bookmarked;
   const ordered = [...cards].sort((a, b) => Number(isSaved(a)) - Number(isSaved(b)));
   const unsaved = ordered.filter((c) => !isSaved(c));
   const shown = all ? ordered : ordered.slice(0, 3);

@@ -9,7 +9,7 @@ import { Toast } from './Toast';
 /** The popup: the papers of the tab it was opened over, then the reading list, or one paper's editor. */
 export function PopupShell() {
   const shelf = useReadingList('popup');
-  const { actions, open } = shelf;
+  const { actions, open, list } = shelf;
   return (
     <div class="popup">
       <header class="app-head">
@@ -18,14 +18,14 @@ export function PopupShell() {
           Open library ↗
         </a>
       </header>
-      <PageCards actions={actions} saved={shelf.saved} />
+      <PageCards actions={actions} />
       {open ? (
-        <PaperEditor paper={open} tags={shelf.library.tags} actions={actions} onClose={() => shelf.setOpenId(null)} />
+        <PaperEditor paper={open} tags={shelf.tags.list} actions={actions} onClose={() => shelf.setOpenId(null)} />
       ) : (
         <>
           <SearchBar shelf={shelf} />
           <ListArea shelf={shelf} />
-          <ExportPanel view={shelf.list} notify={shelf.notify} compact />
+          <ExportPanel view={{ count: list.total, ids: list.ids }} notify={shelf.notify} compact />
         </>
       )}
       <Toast toast={shelf.toast} onClose={shelf.closeToast} />

@@ -1,12 +1,13 @@
 import type { ViewKey } from '../utils/model';
 import type { ReadingList } from '../utils/ui/useReadingList';
-import { VIEWS } from '../utils/ui/view';
+import { VIEWS } from '../utils/catalog/view';
 
 /** The search box, and in the popup the view picker with each view's count. */
 export function SearchBar({ shelf }: { shelf: ReadingList }) {
-  const { counts, tags } = shelf.library;
+  const { counts } = shelf.list;
+  const tags = shelf.tags.list;
   return (
-    <div class="toolbar" data-indexing={shelf.indexing || undefined}>
+    <div class="toolbar" data-indexing={shelf.list.state?.indexing || undefined}>
       <input
         ref={shelf.searchBox}
         data-testid="search"

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { STATUS_LABEL, STATUSES, type Status, type Tag, type ViewKey } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
-import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/ui/view';
+import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/catalog/view';
 import { TagChip } from './PaperRow';
 import { useSettings } from '../utils/ui/useSettings';
 

@@ -6,6 +6,8 @@ import { requireBuild } from '../harness/browser';
 import { benchContent } from './content';
 import { benchLibrary } from './library';
 import { benchUi } from './ui';
+import { benchScale } from './scale';
+import { printScale } from './scale-table';
 import { printTable } from './stats';
 
 async function main() {
@@ -14,6 +16,7 @@ async function main() {
   if (!only || only === 'content') printTable('Content script (huggingface.co pages)', await benchContent());
   if (!only || only === 'library') printTable('Reading list (background, IndexedDB)', await benchLibrary());
   if (!only || only === 'ui') printTable('Popup, library page, export and import (10,000 papers)', await benchUi());
+  if (!only || only === 'scale') printScale(await benchScale(10_000), await benchScale(100_000), [10_000, 100_000]);
 }
 
 main().catch((err) => {

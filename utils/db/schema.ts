@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { newEntry, type Entry, type Paper, type Tag } from '../model';
+import { revStamps } from './rev';
 
 /** A paper waiting for the site's API to fill its missing fields. */
 export interface Fill {
@@ -17,6 +18,15 @@ export interface Fill {
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+/** What a page's worker keeps between openings (the catalogue: rows and search index), as of `rev`. */
+export interface Snapshot {
+  key: string;
+  rev: number;
+  /** The format of `data`: a snapshot of another format is ignored and made again. */
+  format: number;
+  data: unknown;
 }
 
 /** Version 1 (the walking skeleton) kept bookmarks in a table of their own. */
@@ -45,6 +55,10 @@ export const STORES = {
   // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
   // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
   4: { entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' },
+  // What changed since a moment (rev.ts stamps every write), and the catalogue's snapshot: an
+  // opening reads the few changed records, not the whole library. Rows written before v6 have no
+  // `rev` and are simply read whole on the first opening.
+  6: { papers: 'id, lastSeenAt, rev', entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, rev', snapshots: 'key' },
 } as const;
 
 export class ShelfDB extends Dexie {
@@ -53,6 +67,7 @@ export class ShelfDB extends Dexie {
   tags!: EntityTable<Tag, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
   fills!: EntityTable<Fill, 'id'>;
+  snapshots!: EntityTable<Snapshot, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -60,6 +75,8 @@ export class ShelfDB extends Dexie {
     this.version(2).stores(STORES[2]).upgrade(moveBookmarksToEntries);
     this.version(3).stores(STORES[3]);
     this.version(4).stores(STORES[4]);
+    this.version(6).stores(STORES[6]);
+    this.use(revStamps);
   }
 }
 

@@ -5,12 +5,14 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { hfUrl } from '../links';
-import { STATUSES, type Item } from '../model';
+import type { Row } from '../catalog/row';
+import { STATUSES } from '../model';
 import type { Actions } from './actions';
 
 export interface ListKeys {
-  list: Item[] | undefined;
-  current: Item | undefined;
+  /** Rows in the list. */
+  total: number;
+  current: Row | undefined;
   /** The papers an action applies to: the checked ones, else the selected row. */
   targets: () => string[];
   openId: string | null;
@@ -52,11 +54,11 @@ function handleKey(e: KeyboardEvent, k: ListKeys) {
     return;
   }
   if (typing && !(e.target === k.searchBox.current && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter'))) return;
-  const list = k.list;
-  if (k.openId || !list) return;
+  const { total } = k;
+  if (k.openId || !total) return;
   const move = (d: number) => {
     e.preventDefault();
-    k.setSelected((s) => Math.max(0, Math.min(list.length - 1, s + d)));
+    k.setSelected((s) => Math.max(0, Math.min(total - 1, s + d)));
   };
   const { current } = k;
   if (e.key === 'ArrowDown' || e.key === 'j') move(1);

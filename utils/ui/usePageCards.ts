@@ -7,11 +7,15 @@ import { browser } from 'wxt/browser';
 import type { PaperFields } from '../model';
 import { isPapersPage, PAPERS_PAGES } from '../pages';
 import type { TabMessage } from '../protocol';
+import { db } from '../db/schema';
+import { useLiveQuery } from './useLiveQuery';
 
 export type PageCard = PaperFields & { bookmarked: boolean };
 
+/** The tab's cards, each with whether the library holds it saved (live; the tab's answer until the library's comes). */
 export function usePageCards(): PageCard[] | null {
   const [cards, setCards] = useState<PageCard[] | null>(null);
+  const saved = useLiveQuery(async () => (cards ? await db.entries.bulkGet(cards.map((c) => c.id)) : undefined), [cards]);
   useEffect(() => {
     void (async () => {
       const tab = await papersTab();
@@ -21,7 +25,7 @@ export function usePageCards(): PageCard[] | null {
       if (Array.isArray(answer)) setCards(answer);
     })();
   }, []);
-  return cards;
+  return cards && (saved ? cards.map((c, i) => ({ ...c, bookmarked: saved[i]?.bookmarkedAt !== undefined })) : cards);
 }
 
 /**

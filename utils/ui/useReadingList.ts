@@ -1,16 +1,17 @@
 /**
  * Everything the popup and the library page show and do, composed: the view and its filters,
- * sort and search; the rows; the selected row, the open editor and the checked rows; the
- * actions and their messages; the keyboard.
+ * sort and search; the list (from the catalogue's worker); the selected row, the open editor and
+ * the checked rows; the actions and their messages; the keyboard.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Item, ViewKey } from '../model';
+import { NO_FILTERS, type Filters, type SortKey, viewLabel } from '../catalog/view';
+import type { ViewKey } from '../model';
 import { makeActions } from './actions';
-import { useLibrary } from './useLibrary';
+import { useCatalog } from './useCatalog';
 import { useListKeys } from './useListKeys';
-import { useSearch } from './useSearch';
+import { usePaper } from './usePaper';
+import { useTags } from './useTags';
 import { useToast } from './useToast';
-import { NO_FILTERS, rows, type Filters, type SortKey, viewLabel } from './view';
 
 const VIEW_KEY = 'hfp.view';
 
@@ -23,32 +24,19 @@ export function useReadingList(mode: 'popup' | 'page') {
   const [openId, setOpenId] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const searchBox = useRef<HTMLInputElement>(null);
-  const searchAt = useRef(0);
   const { toast, notify, close } = useToast();
-  const actions = useMemo(() => makeActions(notify), [notify]);
-  const library = useLibrary(view);
-  const { first, snapshot, all, seen, source, counts } = library;
-  const { ranked, indexing } = useSearch(query, source);
+  const spec = useMemo(() => ({ view, filters, sort }), [view, filters, sort]);
+  const list = useCatalog(spec, query);
+  // After an edit from this page, the worker looks at once (the database's own notice comes later).
+  const actions = useMemo(() => makeActions(notify, list.look), [notify, list.look]);
+  const tags = useTags();
+  const open = usePaper(openId);
 
-  const list = useMemo(() => {
-    if (!source) return view === 'seen' ? undefined : (first ?? snapshot);
-    // Until the index's first answer, the view stays as it was rather than flashing "no match".
-    return rows(source, view, filters, sort, query.trim() && ranked ? ranked : undefined);
-  }, [source, first, snapshot, view, filters, sort, ranked, query]);
-
-  // A search is measured from the keystroke to the rows on screen (npm run bench reads this).
   useEffect(() => {
-    if (searchAt.current && query.trim() && ranked) {
-      performance.measure('hfp:search', { start: searchAt.current });
-      searchAt.current = 0;
-    }
-  }, [list]);
-  useEffect(() => {
-    if (list?.length) performance.mark('hfp:rows');
-  }, [list?.length]);
+    if (list.total) performance.mark('hfp:rows');
+  }, [list.total > 0]);
 
-  const open = openId ? (source?.find((p) => p.id === openId) ?? first?.find((p) => p.id === openId)) : undefined;
-  const current = list?.[Math.min(selected, (list?.length ?? 1) - 1)];
+  const current = list.rowAt(Math.min(selected, list.total - 1));
   const targets = () => (checked.size ? [...checked] : current ? [current.id] : []);
   const toggleCheck = (id: string, on: boolean) =>
     setChecked((c) => {
@@ -58,7 +46,7 @@ export function useReadingList(mode: 'popup' | 'page') {
       return next;
     });
   useListKeys({
-    list,
+    total: list.total,
     current,
     targets,
     openId,
@@ -73,15 +61,10 @@ export function useReadingList(mode: 'popup' | 'page') {
     toggleCheck,
   });
 
-  const selectedItems = useMemo(
-    () => (checked.size ? [...(all ?? []), ...(seen ?? [])].filter((p) => checked.has(p.id)) : NO_ITEMS),
-    [checked, all, seen],
-  );
-  const savedIds = useMemo(() => (all ? new Set(all.map((p) => p.id)) : undefined), [all]);
-
   return {
     mode,
-    library,
+    list,
+    tags,
     view,
     setView(v: ViewKey) {
       setViewState(v);
@@ -89,11 +72,11 @@ export function useReadingList(mode: 'popup' | 'page') {
       localStorage.setItem(VIEW_KEY, v);
     },
     viewLabel: viewLabel(view),
-    emptyLibrary: counts?.views.all === 0 && view !== 'seen',
+    emptyLibrary: list.counts?.views.all === 0 && view !== 'seen',
     query,
     /** Typed into the search box: timed to the rows on screen. */
     typeQuery(q: string) {
-      searchAt.current = performance.now();
+      list.markTyped();
       setQuery(q);
       setSelected(0);
     },
@@ -102,12 +85,10 @@ export function useReadingList(mode: 'popup' | 'page') {
       setFilters(NO_FILTERS);
     },
     searchBox,
-    indexing,
     sort,
     setSort,
     filters,
     setFilters,
-    list,
     selected,
     setSelected,
     open,
@@ -115,15 +96,11 @@ export function useReadingList(mode: 'popup' | 'page') {
     checked,
     setChecked,
     toggleCheck,
-    selectedItems,
-    saved: (id: string) => savedIds?.has(id),
     actions,
     notify,
     toast,
     closeToast: close,
   };
 }
-
-const NO_ITEMS: Item[] = [];
 
 export type ReadingList = ReturnType<typeof useReadingList>;
