@@ -22,8 +22,19 @@ export interface Query {
 export const norm = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const ALNUM = /[\p{L}\p{N}]/u;
 
-/** `text` (normalised) holds `word` at the start of one of its words. */
-export function holds(text: string, word: string): boolean {
+/** A normalised text, and the same with the marks inside words taken out (`fine-tuning` → `finetuning`). */
+export type Held = [text: string, joined: string];
+export const held = (text: string): Held => {
+  const t = norm(text);
+  return [t, t.replace(/(?<=[\p{L}\p{N}])[.\-_+'’/]+(?=[\p{L}\p{N}])/gu, '')];
+};
+
+/** `text` holds `word` at the start of one of its words, or of a word written with hyphens or dots. */
+export function holds([text, joined]: Held, word: string): boolean {
+  return startsWord(text, word) || (joined !== text && startsWord(joined, word));
+}
+
+function startsWord(text: string, word: string): boolean {
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
     if (i === 0 || !ALNUM.test(text[i - 1]!)) return true;
   }
@@ -54,9 +65,15 @@ const bare = (w: string) => w.replace(/^[("'[]+|[)"'\]:,.?!;]+$/g, '');
 
 export function makeQueries(corpus: BenchPaper[], perKind = 200, seed = 7): Query[] {
   const rnd = random(seed);
-  const titles = corpus.map((p) => norm(p.title));
-  const texts = corpus.map((p) => norm([p.title, p.authors.join(', '), p.tags.join(' '), p.note, p.abstract].join('\n')));
-  const titleDf = (w: string) => titles.reduce((n, t) => n + (holds(t, norm(w)) ? 1 : 0), 0);
+  const titles = corpus.map((p) => held(p.title));
+  const texts = corpus.map((p) => held([p.title, p.authors.join(', '), p.tags.join(' '), p.note, p.abstract].join('\n')));
+  const dfs = new Map<string, number>();
+  const titleDf = (w: string) => {
+    const key = norm(w);
+    let df = dfs.get(key);
+    if (df === undefined) dfs.set(key, (df = titles.reduce((n, t) => n + (holds(t, key) ? 1 : 0), 0)));
+    return df;
+  };
   const out: Query[] = [];
   const draw = (kind: Kind, make: (p: BenchPaper) => Omit<Query, 'kind' | 'target'> | undefined) => {
     for (let made = 0, tries = 0; made < perKind && tries < perKind * 50; tries++) {
@@ -102,7 +119,9 @@ export function makeQueries(corpus: BenchPaper[], perKind = 200, seed = 7): Quer
     const start = Math.floor(rnd() * (words.length - n + 1));
     const chosen = words.slice(start, start + n).map((w) => w.toLowerCase());
     if (rnd() < 0.3) chosen[n - 1] = chosen[n - 1]!.slice(0, Math.max(4, chosen[n - 1]!.length - 3));
-    const holders = new Set(corpus.filter((_, i) => chosen.every((w) => holds(texts[i]!, w))).map((x) => x.id));
+    // Adjacent words typed apart also hold when the text has them joined (`attention langu`: `AttentionLanguage-Omni`).
+    const all = (t: Held) => chosen.every((w) => holds(t, w)) || holds(t, chosen.join(''));
+    const holders = new Set(corpus.filter((_, i) => all(texts[i]!)).map((x) => x.id));
     return { text: chosen.join(' '), expect: holders };
   });
   draw('count', (p) => {

@@ -117,7 +117,7 @@ export class LibraryIndex {
     const p = plan(id ?? query, this.quick, this.text);
     if (!p.words.length) return { ids: [], total: 0, complete: true };
     const key = titleKey(query);
-    const ranked = this.scorer.rank(p, this.dead, this.ids.length, Math.max(1, this.size), (d) => this.titles[d] === key, limit);
+    const ranked = this.scorer.rank(p, this.dead, this.ids.length, Math.max(1, this.size), this.titles, key, limit);
     const ids = ranked.docs.map((d) => this.ids[d]!);
     if (id === undefined) return { ids, total: ranked.total, complete: ranked.complete };
     // The paper an id names first, then papers mentioning the id (a note saying "see 2407.21783").

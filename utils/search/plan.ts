@@ -47,7 +47,7 @@ function prefix(segs: Segment[], p: string, q: number, typo: boolean, out: Hit[]
     if (to - from > max) continue;
     for (let t = from; t < to; t++) {
       const len = seg.terms[t]!.length;
-      if (len > p.length) out.push({ seg, t, q: q * (0.55 + (0.35 * p.length) / len), typo });
+      if (len > p.length) out.push({ seg, t, q: q * (0.3 + (0.4 * p.length) / len), typo });
     }
   }
 }
@@ -57,7 +57,8 @@ function wordHits(w: Word, last: boolean, quick: Segment[], text: Segment[]): Hi
   const hits: Hit[] = [];
   exact(quick, term, 1, false, hits);
   exact(text, term, 1, false, hits);
-  if (term.length >= 3 || last) prefix(quick, term, 1, false, hits);
+  // One letter alone would stand for most of the library: it matches as a whole word only.
+  if (term.length >= 3 || (last && term.length === 2)) prefix(quick, term, 1, false, hits);
   if (term.length >= TEXT_PREFIX_MIN) prefix(text, term, 1, false, hits, TEXT_PREFIX_MAX);
   const known = hits.some((h) => !h.typo && (h.seg.data.field === 0 || h.seg.df(h.t) > 1));
   if (!known && term.length >= MIN_TYPO && /^[a-z]+$/.test(term)) {

@@ -4,7 +4,7 @@
  * is the query, then papers answering more of the words, then more of them without a slip, then
  * by score (how rare the terms, in which fields, joined runs counted).
  */
-import type { Plan } from './plan';
+import type { Hit, Plan, Slot } from './plan';
 import { ABSTRACT, AUTHORS, NAME, NOTE, TAGS, TITLE } from './segment';
 
 /** Field weights; a posting in several fields counts its best one. */
@@ -47,51 +47,103 @@ export class Scorer {
     this.slotStamp = new Uint32Array(cap);
   }
 
-  rank(plan: Plan, dead: Uint8Array, docCount: number, live: number, isTitle: (doc: number) => boolean, limit: number): Ranked {
+  rank(plan: Plan, dead: Uint8Array, docCount: number, live: number, titles: Uint32Array, key: number, limit: number): Ranked {
     this.ensure(docCount);
-    const { score, best, cover, exact, stamp, slotStamp } = this;
     const gen = ++this.gen;
-    const touched: number[] = [];
-    for (const slot of plan.slots) {
-      const sg = ++this.slotGen;
-      for (const { seg, t, q, typo } of slot.hits) {
-        const { docs, fields, field, starts } = seg.data;
-        const from = starts[t]!;
-        const to = starts[t + 1]!;
-        const base = q * slot.boost * Math.log(1 + live / (to - from));
-        for (let j = from; j < to; j++) {
-          const d = docs[j]!;
-          if (dead[d]) continue;
-          const w = base * WEIGHT[fields ? fields[j]! : field]!;
-          if (stamp[d] !== gen) {
-            stamp[d] = gen;
-            score[d] = 0;
-            cover[d] = 0;
-            exact[d] = 0;
-            touched.push(d);
-          }
-          if (slotStamp[d] !== sg) {
-            slotStamp[d] = sg;
-            best[d] = w;
-            score[d] += w;
-            cover[d] |= slot.cover;
-          } else if (w > best[d]!) {
-            score[d] += w - best[d]!;
-            best[d] = w;
-          }
-          if (!typo) exact[d] |= slot.cover;
+    this.touched = [];
+    // Papers holding every word are among those answering the word whose slots cost least: score
+    // those first, then look only at them in the other slots' postings. Only when no paper holds
+    // every word is every posting read, to list the papers holding the most.
+    const cost = plan.slots.map((s) => s.hits.reduce((n, h) => n + h.seg.df(h.t), 0));
+    let driver = 0;
+    let least = Infinity;
+    for (let i = 0; i < plan.words.length; i++) {
+      const c = plan.slots.reduce((n, s, k) => n + (s.cover & (1 << i) ? cost[k]! : 0), 0);
+      if (c < least) [least, driver] = [c, i];
+    }
+    const first = plan.slots.filter((s) => s.cover & (1 << driver));
+    const rest = plan.slots.filter((s) => !(s.cover & (1 << driver)));
+    for (const slot of first) this.slot(slot, dead, live, gen, false);
+    const candidates = Uint32Array.from(this.touched).sort();
+    for (const slot of rest) this.slot(slot, dead, live, gen, true, candidates);
+    let ranked = this.collect(plan, titles, key, limit);
+    if (!ranked.complete && plan.words.length > 1) {
+      const again = ++this.gen;
+      this.touched = [];
+      for (const slot of plan.slots) this.slot(slot, dead, live, again, false);
+      ranked = this.collect(plan, titles, key, limit);
+    }
+    return ranked;
+  }
+
+  private touched: number[] = [];
+
+  /** Adds a slot's postings: to any paper, or (`only`) to papers already met in this query, found by binary search when fewer. */
+  private slot(slot: Slot, dead: Uint8Array, live: number, gen: number, only: boolean, candidates?: Uint32Array) {
+    const sg = ++this.slotGen;
+    for (const hit of slot.hits) {
+      const { docs, starts } = hit.seg.data;
+      const from = starts[hit.t]!;
+      const to = starts[hit.t + 1]!;
+      const base = hit.q * slot.boost * Math.log(1 + live / (to - from));
+      if (only && candidates!.length * 16 < to - from) {
+        for (let k = 0; k < candidates!.length; k++) {
+          const j = lowerBound(docs, from, to, candidates![k]!);
+          if (j < to && docs[j] === candidates![k]) this.add(hit, slot.cover, base, j, dead, gen, sg, true);
         }
+      } else {
+        for (let j = from; j < to; j++) this.add(hit, slot.cover, base, j, dead, gen, sg, only);
       }
     }
-    let most = 0;
-    for (const d of touched) most = Math.max(most, popcount(cover[d]!));
-    const hits = touched.filter((d) => popcount(cover[d]!) === most);
-    const key = new Float64Array(hits.length);
-    hits.forEach((d, i) => {
-      key[i] = (isTitle(d) ? 1e13 : 0) + popcount(exact[d]!) * 1e10 + score[d]!;
-    });
-    return { docs: top(hits, key, limit), total: hits.length, complete: most === popcount(plan.all) };
   }
+
+  private add(hit: Hit, cover: number, base: number, j: number, dead: Uint8Array, gen: number, sg: number, only: boolean) {
+    const { docs, fields, field } = hit.seg.data;
+    const d = docs[j]!;
+    if (dead[d]) return;
+    const w = base * WEIGHT[fields ? fields[j]! : field]!;
+    if (this.stamp[d] !== gen) {
+      if (only) return;
+      this.stamp[d] = gen;
+      this.score[d] = 0;
+      this.cover[d] = 0;
+      this.exact[d] = 0;
+      this.touched.push(d);
+    }
+    if (this.slotStamp[d] !== sg) {
+      this.slotStamp[d] = sg;
+      this.best[d] = w;
+      this.score[d]! += w;
+      this.cover[d]! |= cover;
+    } else if (w > this.best[d]!) {
+      this.score[d]! += w - this.best[d]!;
+      this.best[d] = w;
+    }
+    if (!hit.typo) this.exact[d]! |= cover;
+  }
+
+  private collect(plan: Plan, titles: Uint32Array, key: number, limit: number): Ranked {
+    const { score, cover, exact, touched } = this;
+    let most = 0;
+    for (let i = 0; i < touched.length; i++) most = Math.max(most, popcount(cover[touched[i]!]!));
+    const hits: number[] = [];
+    for (let i = 0; i < touched.length; i++) if (popcount(cover[touched[i]!]!) === most) hits.push(touched[i]!);
+    const keys = new Float64Array(hits.length);
+    for (let i = 0; i < hits.length; i++) {
+      const d = hits[i]!;
+      keys[i] = (titles[d] === key ? 1e13 : 0) + popcount(exact[d]!) * 1e10 + score[d]!;
+    }
+    return { docs: top(hits, keys, limit), total: hits.length, complete: most === popcount(plan.all) };
+  }
+}
+
+function lowerBound(a: Uint32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The `limit` best of `docs` by `key`, best first (ties: the older paper first). */

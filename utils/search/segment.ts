@@ -69,7 +69,15 @@ export class Segment {
 
 /** Collects postings of papers added in ascending doc order, then seals them into a segment. */
 export class SegmentBuilder {
-  private postings = new Map<string, number[]>();
+  private ids = new Map<string, number>();
+  private names: string[] = [];
+  /** Per term: the last doc it was added for, and where, so a term met twice in a paper is one posting. */
+  private lastDoc = new Int32Array(1024);
+  private lastAt = new Uint32Array(1024);
+  private tids = new Uint32Array(4096);
+  private docs = new Uint32Array(4096);
+  private fields = new Uint8Array(4096);
+  private n = 0;
   docCount = 0;
   constructor(readonly field = 0) {}
 
@@ -82,36 +90,62 @@ export class SegmentBuilder {
   }
 
   add(term: string, doc: number, field: number) {
-    const list = this.postings.get(term);
-    if (!list) this.postings.set(term, [doc, field]);
-    else if (list[list.length - 2] === doc) list[list.length - 1]! |= field;
-    else list.push(doc, field);
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(term, id);
+      this.names.push(term);
+      if (id >= this.lastDoc.length) {
+        this.lastDoc = grown(this.lastDoc, Int32Array);
+        this.lastAt = grown(this.lastAt, Uint32Array);
+      }
+      this.lastDoc[id] = -1;
+    }
+    if (this.lastDoc[id] === doc) {
+      this.fields[this.lastAt[id]!]! |= field;
+      return;
+    }
+    if (this.n === this.tids.length) {
+      this.tids = grown(this.tids, Uint32Array);
+      this.docs = grown(this.docs, Uint32Array);
+      this.fields = grown(this.fields, Uint8Array);
+    }
+    this.lastDoc[id] = doc;
+    this.lastAt[id] = this.n;
+    this.tids[this.n] = id;
+    this.docs[this.n] = doc;
+    this.fields[this.n++] = field;
   }
 
   seal(): Segment {
-    const terms = [...this.postings.keys()].sort();
-    const starts = new Uint32Array(terms.length + 1);
-    let n = 0;
-    terms.forEach((t, i) => {
-      starts[i] = n;
-      n += this.postings.get(t)!.length / 2;
-    });
-    starts[terms.length] = n;
-    const docs = new Uint32Array(n);
-    const fields = this.field ? undefined : new Uint8Array(n);
-    let k = 0;
-    for (const t of terms) {
-      const list = this.postings.get(t)!;
-      for (let j = 0; j < list.length; j += 2, k++) {
-        docs[k] = list[j]!;
-        if (fields) fields[k] = list[j + 1]!;
-      }
+    const order = this.names.map((_, i) => i).sort((a, b) => (this.names[a]! < this.names[b]! ? -1 : 1));
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const starts = new Uint32Array(order.length + 1);
+    for (let k = 0; k < this.n; k++) starts[rank[this.tids[k]!]! + 1]!++;
+    for (let r = 0; r < order.length; r++) starts[r + 1]! += starts[r]!;
+    const at = starts.slice(0, order.length);
+    const docs = new Uint32Array(this.n);
+    const fields = this.field ? undefined : new Uint8Array(this.n);
+    for (let k = 0; k < this.n; k++) {
+      const slot = at[rank[this.tids[k]!]!]!++;
+      docs[slot] = this.docs[k]!;
+      if (fields) fields[slot] = this.fields[k]!;
     }
-    const segment = new Segment({ terms: terms.join('\n'), starts, docs, fields, field: this.field, docCount: this.docCount });
-    this.postings.clear();
+    const terms = order.map((id) => this.names[id]!).join('\n');
+    const segment = new Segment({ terms, starts, docs, fields, field: this.field, docCount: this.docCount });
+    this.ids.clear();
+    this.names = [];
+    this.n = 0;
     this.docCount = 0;
     return segment;
   }
+}
+
+function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T {
+  const b = new make(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**

@@ -16,8 +16,12 @@ export interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[.\-_+'’/][\p{L}\p{N}]+)*/gu;
-const MARKS = /[.\-_+'’/]/;
+const LETTER = /[\p{L}\p{N}]/u;
+const isMark = (c: number) => c === 46 || c === 45 || c === 95 || c === 43 || c === 39 || c === 8217 || c === 47;
+const isAlnum = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && !isMark(c) && LETTER.test(s[i]!));
+};
 
 /** Lower case, accents and ligatures folded (`Schölkopf` → `scholkopf`, `ﬁ` → `fi`). */
 export function normalize(s: string): string {
@@ -25,19 +29,44 @@ export function normalize(s: string): string {
   return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+/**
+ * Calls `word(start, end, marked)` for each word of a normalised text: letters and digits, with
+ * single inner marks (`.-_+'’/`) between them; `marked` when it has some.
+ */
+function scan(s: string, word: (start: number, end: number, marked: boolean) => void) {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(s, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let marked = false;
+    for (;;) {
+      while (i < n && isAlnum(s, i)) i++;
+      if (i + 1 < n && isMark(s.charCodeAt(i)) && isAlnum(s, i + 1)) {
+        marked = true;
+        i++;
+      } else break;
+    }
+    word(start, i, marked);
+  }
+}
+
+const MARKS = /[.\-_+'’/]/;
+
 export function words(text: string): Word[] {
   const out: Word[] = [];
   const norm = normalize(text);
-  for (const m of norm.matchAll(WORD)) {
-    const w = m[0];
-    const parts = MARKS.test(w) ? w.split(/[.\-_+'’/]+/) : [w];
-    out.push({ text: w, joined: parts.length > 1 ? parts.join('') : w, parts, start: m.index, end: m.index + w.length });
-  }
+  scan(norm, (start, end, marked) => {
+    const w = norm.slice(start, end);
+    const parts = marked ? w.split(MARKS) : [w];
+    out.push({ text: w, joined: marked ? parts.join('') : w, parts, start, end });
+  });
   return out;
 }
 
-/** Adjacent: only spaces between (a line break or a colon ends a name). */
-const adjacent = (text: string, a: Word, b: Word) => b.start - a.end === 1 && text[a.end] === ' ';
 /** What may follow a name as its version or variant: `3`, `2.5`, `3n`, `vl`, `r1`. */
 const TAIL = /^(?:\d[\p{L}\p{N}]*|[\p{L}]{1,2}\d*)$/u;
 
@@ -46,25 +75,32 @@ const TAIL = /^(?:\d[\p{L}\p{N}]*|[\p{L}]{1,2}\d*)$/u;
  * word after it. Each term may come more than once.
  */
 export function terms(text: string, emit: (term: string) => void, pairs = true, skip?: Set<string>) {
-  const ws = words(text);
-  const norm = pairs ? normalize(text) : '';
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    if (!skip?.has(w.joined)) emit(w.joined);
-    if (w.parts.length > 1) for (const p of w.parts) if (p) emit(p);
-    const next = ws[i + 1];
-    if (pairs && next && TAIL.test(next.joined) && adjacent(norm, w, next)) emit(w.joined + next.joined);
-  }
+  const norm = normalize(text);
+  let prev = '';
+  let prevEnd = -2;
+  scan(norm, (start, end, marked) => {
+    let joined: string;
+    if (marked) {
+      const parts = norm.slice(start, end).split(MARKS);
+      joined = parts.join('');
+      for (const p of parts) emit(p);
+    } else joined = norm.slice(start, end);
+    if (!skip?.has(joined)) emit(joined);
+    if (pairs && prev && start === prevEnd + 1 && norm.charCodeAt(prevEnd) === 32 && TAIL.test(joined)) emit(prev + joined);
+    prev = joined;
+    prevEnd = end;
+  });
 }
 
 /** An author's name as one term, so a full name outranks its first and last names met apart. */
 export function nameTerm(name: string): string {
-  return words(name).map((w) => w.joined).join('');
+  return normalize(name).replace(NOT_ALNUM, '');
 }
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 
 /** What a title is equal to, however pasted: words only, in order. */
 export function titleKey(title: string): number {
-  return hash(words(title).map((w) => w.joined).join(' '));
+  return hash(normalize(title).replace(NOT_ALNUM, ' ').trim());
 }
 
 /** FNV-1a, 32 bits: signatures and title keys (a collision costs one misplaced row, never a lost paper). */
@@ -73,7 +109,5 @@ export function hash(s: string, h = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-/** Words too common in abstracts to be worth their postings (titles keep every word). */
-export const ABSTRACT_STOP = new Set(
-  'a an and are as at be by for from has have in is it its of on or that the this to we was were which with our these their can also than using based'.split(' '),
-);
+/** Words too common in abstracts to be worth their postings, and that nobody searches for (titles keep every word). */
+export const ABSTRACT_STOP = new Set('a an and are as at be by for from in is it its of on or our that the this to we with'.split(' '));
