@@ -46,7 +46,7 @@ function prefix(segs: Segment[], p: string, q: number, typo: boolean, out: Hit[]
     const [from, to] = seg.prefix(p);
     if (to - from > max) continue;
     for (let t = from; t < to; t++) {
-      const len = seg.terms[t]!.length;
+      const len = seg.termLength(t);
       if (len > p.length) out.push({ seg, t, q: q * (0.3 + (0.4 * p.length) / len), typo });
     }
   }

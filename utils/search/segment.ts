@@ -14,7 +14,10 @@ export const ABSTRACT = 32;
 
 /** A segment as stored: structured-clone friendly (IndexedDB keeps it as it is). */
 export interface SegmentData {
+  /** The terms, sorted, end to end; term `t` is `terms.slice(offsets[t], offsets[t + 1])`. */
   terms: string;
+  offsets: Uint32Array;
+  /** Postings of term `t`: `docs[starts[t]]` to `docs[starts[t + 1] - 1]`, ascending. */
   starts: Uint32Array;
   docs: Uint32Array;
   /** Field bits per posting; absent when every posting is in `field` (abstracts). */
@@ -23,10 +26,12 @@ export interface SegmentData {
   docCount: number;
 }
 
+/** Read in place: restoring a segment splits no string and copies no array. */
 export class Segment {
-  readonly terms: string[];
-  constructor(readonly data: SegmentData) {
-    this.terms = data.terms ? data.terms.split('\n') : [];
+  constructor(readonly data: SegmentData) {}
+
+  get count() {
+    return this.data.offsets.length - 1;
   }
 
   get docCount() {
@@ -37,13 +42,34 @@ export class Segment {
     return this.data.docs.length;
   }
 
+  term(t: number): string {
+    return this.data.terms.slice(this.data.offsets[t], this.data.offsets[t + 1]);
+  }
+
+  termLength(t: number): number {
+    return this.data.offsets[t + 1]! - this.data.offsets[t]!;
+  }
+
+  /** Term `t` compared with `s`, in code units as `Array.prototype.sort` orders them. */
+  private compare(t: number, s: string): number {
+    const { terms, offsets } = this.data;
+    const from = offsets[t]!;
+    const n = offsets[t + 1]! - from;
+    const m = Math.min(n, s.length);
+    for (let k = 0; k < m; k++) {
+      const d = terms.charCodeAt(from + k) - s.charCodeAt(k);
+      if (d) return d;
+    }
+    return n - s.length;
+  }
+
   /** Index of the first term ≥ `s`. */
   lowerBound(s: string): number {
     let lo = 0;
-    let hi = this.terms.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < s) lo = mid + 1;
+      if (this.compare(mid, s) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -51,20 +77,32 @@ export class Segment {
 
   find(term: string): number {
     const i = this.lowerBound(term);
-    return this.terms[i] === term ? i : -1;
+    return i < this.count && this.compare(i, term) === 0 ? i : -1;
   }
 
   /** Terms starting with `p`: [from, to). */
   prefix(p: string): [number, number] {
     const from = this.lowerBound(p);
     let to = from;
-    while (to < this.terms.length && this.terms[to]!.startsWith(p)) to++;
+    while (to < this.count && this.termLength(to) >= p.length && this.data.terms.startsWith(p, this.data.offsets[to])) to++;
     return [from, to];
   }
 
   df(t: number): number {
     return this.data.starts[t + 1]! - this.data.starts[t]!;
   }
+}
+
+/** Sorted terms, end to end, and where each starts. */
+function packTerms(sorted: string[]): Pick<SegmentData, 'terms' | 'offsets'> {
+  const offsets = new Uint32Array(sorted.length + 1);
+  let n = 0;
+  sorted.forEach((t, i) => {
+    offsets[i] = n;
+    n += t.length;
+  });
+  offsets[sorted.length] = n;
+  return { terms: sorted.join(''), offsets };
 }
 
 /** Collects postings of papers added in ascending doc order, then seals them into a segment. */
@@ -132,11 +170,18 @@ export class SegmentBuilder {
       docs[slot] = this.docs[k]!;
       if (fields) fields[slot] = this.fields[k]!;
     }
-    const terms = order.map((id) => this.names[id]!).join('\n');
-    const segment = new Segment({ terms, starts, docs, fields, field: this.field, docCount: this.docCount });
+    const segment = new Segment({ ...packTerms(order.map((id) => this.names[id]!)), starts, docs, fields, field: this.field, docCount: this.docCount });
     this.ids.clear();
     this.names = [];
     this.n = 0;
+    // A bulk build leaves large buffers: give them back rather than keep them for one-paper edits.
+    if (this.tids.length > 65536) {
+      this.tids = new Uint32Array(4096);
+      this.docs = new Uint32Array(4096);
+      this.fields = new Uint8Array(4096);
+      this.lastDoc = new Int32Array(1024);
+      this.lastAt = new Uint32Array(1024);
+    }
     this.docCount = 0;
     return segment;
   }
@@ -172,9 +217,9 @@ export function mergeSegments(a: Segment, b: Segment, dead: Uint8Array): Segment
   };
   let i = 0;
   let j = 0;
-  while (i < a.terms.length || j < b.terms.length) {
-    const ta = a.terms[i];
-    const tb = b.terms[j];
+  while (i < a.count || j < b.count) {
+    const ta = i < a.count ? a.term(i) : undefined;
+    const tb = j < b.count ? b.term(j) : undefined;
     const term = tb === undefined || (ta !== undefined && ta < tb) ? ta! : tb;
     const before = n;
     if (ta === term) copy(a, i++);
@@ -186,7 +231,7 @@ export function mergeSegments(a: Segment, b: Segment, dead: Uint8Array): Segment
   }
   starts.push(n);
   return new Segment({
-    terms: terms.join('\n'),
+    ...packTerms(terms),
     starts: Uint32Array.from(starts),
     docs: docs.slice(0, n),
     fields: fields?.slice(0, n),

@@ -8,7 +8,7 @@ export type ToWorker =
   | { type: 'update'; docs: SearchDoc[]; removed: string[] }
   | { type: 'search'; seq: number; query: string; limit: number };
 export type FromWorker =
-  | { type: 'result'; seq: number; ids: string[]; pending: number }
+  | { type: 'result'; seq: number; ids: string[]; total: number; complete: boolean; pending: number }
   | { type: 'status'; size: number; pending: number };
 
 const index = new LibraryIndex();
@@ -28,6 +28,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: 'status', size: index.size, pending: index.pending });
     timer ??= setTimeout(step, 0);
   } else if (m.type === 'search') {
-    post({ type: 'result', seq: m.seq, ids: index.search(m.query, m.limit), pending: index.pending });
+    post({ type: 'result', seq: m.seq, ...index.search(m.query, { limit: m.limit }), pending: index.pending });
   }
 };
