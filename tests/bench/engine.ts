@@ -41,7 +41,8 @@ export function timeQueries(search: (q: string) => unknown, queries: string[]): 
 
 export function snapshotBytes(s: IndexSnapshot): number {
   const seg = (d: IndexSnapshot['quick'][number]) => d.terms.length + d.offsets.byteLength + d.starts.byteLength + d.docs.byteLength + (d.fields?.byteLength ?? 0);
-  return s.ids.length + s.sigs.byteLength + s.titles.byteLength + s.textDone.byteLength + [...s.quick, ...s.text].reduce((n, d) => n + seg(d), 0);
+  const p = s.papers;
+  return p.ids.length + p.sigs.byteLength + p.titles.byteLength + p.textDone.byteLength + p.dead.byteLength + [...s.quick, ...s.text].reduce((n, d) => n + seg(d), 0);
 }
 
 export function benchEngine(size: number): Row[] {
