@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex, type SearchDoc } from '../../utils/search/index';
 import { toDoc } from '../../utils/search/doc';
+import { pack, unpack } from '../../utils/search/postings';
 
 const doc = (id: string, over: Partial<SearchDoc>): SearchDoc => ({ id, title: '', authors: [], tags: [], note: '', abstract: '', ...over });
 const DOCS = [
@@ -118,5 +119,13 @@ describe('library search index', () => {
       entry: { id: '2601.00009', status: 'to-read', statusAt: 1, tags: ['mine'], note: 'n', priority: 0, updatedAt: 1 },
     });
     expect(d).toEqual({ id: '2601.00009', title: 'T', authors: ['A B'], tags: ['mine', 'kw'], note: 'n', abstract: 'Abs. Sum.' });
+  });
+
+  it('packs postings as gaps and reads them back, near and far apart', () => {
+    const lists = [[0, 1, 127, 128, 16383, 16384, 2 ** 21, 2 ** 28 + 5], [], [7], [300000, 300001]];
+    const starts = Uint32Array.from([0, 8, 8, 9, 11]);
+    const { packed, byteStarts, counts } = pack(Uint32Array.from(lists.flat()), starts);
+    expect([...counts]).toEqual([8, 0, 1, 2]);
+    lists.forEach((list, t) => expect([...unpack(packed, byteStarts[t]!, byteStarts[t + 1]!, counts[t]!).slice(0, counts[t])]).toEqual(list));
   });
 });

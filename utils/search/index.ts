@@ -11,7 +11,8 @@ import { paperIdFromText } from '../ids';
 import type { SearchDoc } from './doc';
 import { plan } from './plan';
 import { Scorer } from './rank';
-import { ABSTRACT, AUTHORS, mergeSegments, NAME, NOTE, Segment, SegmentBuilder, TAGS, TITLE, type SegmentData } from './segment';
+import { mergeSegments } from './merge';
+import { ABSTRACT, AUTHORS, NAME, NOTE, Segment, SegmentBuilder, TAGS, TITLE, type SegmentData } from './segment';
 import { DocTable, type TableData } from './table';
 import { ABSTRACT_STOP, hash, nameTerm, terms, titleKey } from './tokens';
 

@@ -82,23 +82,21 @@ export class Scorer {
   private slot(slot: Slot, dead: Uint8Array, live: number, gen: number, only: boolean, candidates?: Uint32Array) {
     const sg = ++this.slotGen;
     for (const hit of slot.hits) {
-      const { docs, starts } = hit.seg.data;
-      const from = starts[hit.t]!;
-      const to = starts[hit.t + 1]!;
+      const [docs, from, to] = hit.seg.postings(hit.t);
       const base = hit.q * slot.boost * Math.log(1 + live / (to - from));
       if (only && candidates!.length * 16 < to - from) {
         for (let k = 0; k < candidates!.length; k++) {
           const j = lowerBound(docs, from, to, candidates![k]!);
-          if (j < to && docs[j] === candidates![k]) this.add(hit, slot.cover, base, j, dead, gen, sg, true);
+          if (j < to && docs[j] === candidates![k]) this.add(hit, docs, slot.cover, base, j, dead, gen, sg, true);
         }
       } else {
-        for (let j = from; j < to; j++) this.add(hit, slot.cover, base, j, dead, gen, sg, only);
+        for (let j = from; j < to; j++) this.add(hit, docs, slot.cover, base, j, dead, gen, sg, only);
       }
     }
   }
 
-  private add(hit: Hit, cover: number, base: number, j: number, dead: Uint8Array, gen: number, sg: number, only: boolean) {
-    const { docs, fields, field } = hit.seg.data;
+  private add(hit: Hit, docs: Uint32Array, cover: number, base: number, j: number, dead: Uint8Array, gen: number, sg: number, only: boolean) {
+    const { fields, field } = hit.seg.data;
     const d = docs[j]!;
     if (dead[d]) return;
     const w = base * WEIGHT[fields ? fields[j]! : field]!;

@@ -5,6 +5,8 @@
  * New papers go to a `SegmentBuilder`, sealed into a segment before the next search; small
  * segments are merged into larger ones in idle time, dropping removed papers.
  */
+import { pack, unpack } from './postings';
+
 export const TITLE = 1;
 export const AUTHORS = 2;
 export const NAME = 4;
@@ -17,9 +19,12 @@ export interface SegmentData {
   /** The terms, sorted, end to end; term `t` is `terms.slice(offsets[t], offsets[t + 1])`. */
   terms: string;
   offsets: Uint32Array;
-  /** Postings of term `t`: `docs[starts[t]]` to `docs[starts[t + 1] - 1]`, ascending. */
+  /** Postings of term `t`: `docs[starts[t]]` to `docs[starts[t + 1] - 1]`, ascending; when `packed`, its bytes there. */
   starts: Uint32Array;
   docs: Uint32Array;
+  /** Abstracts: the docs packed (postings.ts), `docs` empty, `counts` per term. */
+  packed?: Uint8Array;
+  counts?: Uint32Array;
   /** Field bits per posting; absent when every posting is in `field` (abstracts). */
   fields?: Uint8Array;
   field: number;
@@ -38,8 +43,21 @@ export class Segment {
     return this.data.docCount;
   }
 
+  get postingCount() {
+    return this.data.packed ? this.data.counts!.reduce((n, c) => n + c, 0) : this.data.docs.length;
+  }
+
+  /** What merging it costs (postings, or their bytes when packed). */
   get size() {
-    return this.data.docs.length;
+    return this.data.packed?.length ?? this.data.docs.length;
+  }
+
+  /** The docs of term `t`: `[array, from, to]` (a shared buffer when packed: use before the next call). */
+  postings(t: number): [Uint32Array, number, number] {
+    const { packed, starts, docs } = this.data;
+    if (!packed) return [docs, starts[t]!, starts[t + 1]!];
+    const n = this.df(t);
+    return [unpack(packed, starts[t]!, starts[t + 1]!, n), 0, n];
   }
 
   term(t: number): string {
@@ -89,12 +107,12 @@ export class Segment {
   }
 
   df(t: number): number {
-    return this.data.starts[t + 1]! - this.data.starts[t]!;
+    return this.data.counts ? this.data.counts[t]! : this.data.starts[t + 1]! - this.data.starts[t]!;
   }
 }
 
 /** Sorted terms, end to end, and where each starts. */
-function packTerms(sorted: string[]): Pick<SegmentData, 'terms' | 'offsets'> {
+export function packTerms(sorted: string[]): Pick<SegmentData, 'terms' | 'offsets'> {
   const offsets = new Uint32Array(sorted.length + 1);
   let n = 0;
   sorted.forEach((t, i) => {
@@ -170,7 +188,7 @@ export class SegmentBuilder {
       docs[slot] = this.docs[k]!;
       if (fields) fields[slot] = this.fields[k]!;
     }
-    const segment = new Segment({ ...packTerms(order.map((id) => this.names[id]!)), starts, docs, fields, field: this.field, docCount: this.docCount });
+    const segment = build(packTerms(order.map((id) => this.names[id]!)), starts, docs, fields, this.field, this.docCount);
     this.ids.clear();
     this.names = [];
     this.n = 0;
@@ -193,49 +211,9 @@ function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: new 
   return b;
 }
 
-/**
- * One segment holding `a` then `b` (whose doc numbers all follow `a`'s), without the postings of
- * removed papers (`dead[doc]` set).
- */
-export function mergeSegments(a: Segment, b: Segment, dead: Uint8Array): Segment {
-  const field = a.data.field === b.data.field ? a.data.field : 0;
-  const total = a.size + b.size;
-  const docs = new Uint32Array(total);
-  const fields = field ? undefined : new Uint8Array(total);
-  const terms: string[] = [];
-  const starts: number[] = [];
-  let n = 0;
-  const copy = (s: Segment, t: number) => {
-    const { docs: from, fields: fs, field: f, starts: st } = s.data;
-    for (let j = st[t]!; j < st[t + 1]!; j++) {
-      const d = from[j]!;
-      if (dead[d]) continue;
-      docs[n] = d;
-      if (fields) fields[n] = fs ? fs[j]! : f;
-      n++;
-    }
-  };
-  let i = 0;
-  let j = 0;
-  while (i < a.count || j < b.count) {
-    const ta = i < a.count ? a.term(i) : undefined;
-    const tb = j < b.count ? b.term(j) : undefined;
-    const term = tb === undefined || (ta !== undefined && ta < tb) ? ta! : tb;
-    const before = n;
-    if (ta === term) copy(a, i++);
-    if (tb === term) copy(b, j++);
-    if (n > before) {
-      terms.push(term);
-      starts.push(before);
-    }
-  }
-  starts.push(n);
-  return new Segment({
-    ...packTerms(terms),
-    starts: Uint32Array.from(starts),
-    docs: docs.slice(0, n),
-    fields: fields?.slice(0, n),
-    field,
-    docCount: a.docCount + b.docCount,
-  });
+/** A segment of these postings; abstracts' (a single field) packed. */
+export function build(terms: Pick<SegmentData, 'terms' | 'offsets'>, starts: Uint32Array, docs: Uint32Array, fields: Uint8Array | undefined, field: number, docCount: number) {
+  if (!field) return new Segment({ ...terms, starts, docs, fields, field, docCount });
+  const { packed, byteStarts, counts } = pack(docs, starts);
+  return new Segment({ ...terms, starts: byteStarts, docs: new Uint32Array(0), packed, counts, field, docCount });
 }
