@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex, type SearchDoc } from '../../utils/search/index';
 import { toDoc } from '../../utils/search/doc';
+import { mergeRun } from '../../utils/search/merge';
 import { pack, unpack } from '../../utils/search/postings';
 
 const doc = (id: string, over: Partial<SearchDoc>): SearchDoc => ({ id, title: '', authors: [], tags: [], note: '', abstract: '', ...over });
@@ -127,5 +128,13 @@ describe('library search index', () => {
     const { packed, byteStarts, counts } = pack(Uint32Array.from(lists.flat()), starts);
     expect([...counts]).toEqual([8, 0, 1, 2]);
     lists.forEach((list, t) => expect([...unpack(packed, byteStarts[t]!, byteStarts[t + 1]!, counts[t]!).slice(0, counts[t])]).toEqual(list));
+  });
+
+  it('merges small segments together, and into a big one only once they add up to a quarter of it', () => {
+    expect(mergeRun([100_000])).toBe(-1);
+    expect(mergeRun([100_000, 10, 1, 1, 1])).toBe(1);
+    expect(mergeRun([100_000, 13])).toBe(-1);
+    expect(mergeRun([100_000, 20_000, 5_000])).toBe(0);
+    expect(mergeRun([10_000, 10_000, 10_000])).toBe(0);
   });
 });

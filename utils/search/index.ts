@@ -11,7 +11,7 @@ import { paperIdFromText } from '../ids';
 import type { SearchDoc } from './doc';
 import { plan } from './plan';
 import { Scorer } from './rank';
-import { mergeSegments } from './merge';
+import { mergeRun, mergeSegments } from './merge';
 import { ABSTRACT, AUTHORS, NAME, NOTE, Segment, SegmentBuilder, TAGS, TITLE, type SegmentData } from './segment';
 import { DocTable, type TableData } from './table';
 import { ABSTRACT_STOP, hash, nameTerm, terms, titleKey } from './tokens';
@@ -36,7 +36,7 @@ export interface IndexSnapshot {
 
 /** Below this many changed papers, abstracts are indexed at once rather than queued. */
 const SMALL_UPDATE = 20;
-const TEXT_CHUNK_SEAL = 2000;
+const TEXT_CHUNK_SEAL = 10_000;
 
 /** What tells a changed paper: its quick fields whole, its abstract by length and start (hashed in a chain, no string built). */
 function signature(d: SearchDoc): number {
@@ -102,7 +102,7 @@ export class LibraryIndex {
       if (this.textBuilder.docCount >= TEXT_CHUNK_SEAL) this.text.push(this.textBuilder.seal());
     }
     if (!this.textQueue.size) this.seal();
-    return this.textQueue.size > 0 || this.mergeStep();
+    return this.mergeStep() || this.textQueue.size > 0;
   }
 
   search(query: string, { limit = 1000 } = {}): SearchResult {
@@ -157,15 +157,16 @@ export class LibraryIndex {
     if (!this.textBuilder.empty) this.text.push(this.textBuilder.seal());
   }
 
-  /** One merge of the two newest segments of a list when they are of like size (or too many); true if one was done. */
+  /** One merge of the newest segments of a list (merge.ts says which); abstracts' only once none is waiting. True if one was done. */
   private mergeStep(): boolean {
-    for (const list of [this.quick, this.text]) {
-      const [a, b] = list.slice(-2);
-      if (a && b && (a.size <= 4 * b.size || list.length > 8)) {
-        list.splice(-2, 2, mergeSegments(a, b, this.table.dead));
+    for (const list of this.textQueue.size ? [this.quick] : [this.quick, this.text]) {
+      const from = mergeRun(list.map((s) => s.size));
+      if (from >= 0) {
+        list.splice(from, list.length - from, mergeSegments(list.slice(from), this.table.dead));
         return true;
       }
     }
     return false;
   }
+
 }
