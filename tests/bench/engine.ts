@@ -40,7 +40,7 @@ export function timeQueries(search: (q: string) => unknown, queries: string[]): 
 }
 
 export function snapshotBytes(s: IndexSnapshot): number {
-  const seg = (d: IndexSnapshot['quick'][number]) => d.terms.length + d.offsets.byteLength + d.starts.byteLength + d.docs.byteLength + (d.fields?.byteLength ?? 0) + (d.packed?.byteLength ?? 0) + (d.counts?.byteLength ?? 0);
+  const seg = (d: IndexSnapshot['quick'][number]) => d.terms.length + d.offsets.byteLength + d.starts.byteLength + d.docs.byteLength + (d.fields?.byteLength ?? 0) + (d.packed?.byteLength ?? 0) + (d.counts?.byteLength ?? 0) + (d.skipDocs?.byteLength ?? 0) * 2;
   const p = s.papers;
   return p.ids.length + p.sigs.byteLength + p.titles.byteLength + p.textDone.byteLength + p.dead.byteLength + [...s.quick, ...s.text].reduce((n, d) => n + seg(d), 0);
 }

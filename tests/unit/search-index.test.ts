@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LibraryIndex, type SearchDoc } from '../../utils/search/index';
 import { toDoc } from '../../utils/search/doc';
 import { mergeRun } from '../../utils/search/merge';
-import { pack, unpack } from '../../utils/search/postings';
+import { pack, probe, SKIP, unpack } from '../../utils/search/postings';
 
 const doc = (id: string, over: Partial<SearchDoc>): SearchDoc => ({ id, title: '', authors: [], tags: [], note: '', abstract: '', ...over });
 const DOCS = [
@@ -136,5 +136,14 @@ describe('library search index', () => {
     expect(mergeRun([100_000, 13])).toBe(-1);
     expect(mergeRun([100_000, 20_000, 5_000])).toBe(0);
     expect(mergeRun([10_000, 10_000, 10_000])).toBe(0);
+  });
+
+  it('finds a few docs in long packed lists by their skips, as reading all of it would', () => {
+    const list = Array.from({ length: SKIP * 5 + 7 }, (_, i) => i * 8 + (i % 7));
+    const p = pack(Uint32Array.from(list), Uint32Array.from([0, list.length]));
+    const candidates = Uint32Array.from([0, 1, 5, 64 * 3, list[SKIP]!, list[SKIP * 2 + 1]!, list[SKIP * 5]!, list.at(-1)!, list.at(-1)! + 1]);
+    const found: number[] = [];
+    probe(p, 0, candidates, (d) => found.push(d));
+    expect(found).toEqual([...candidates].filter((c) => list.includes(c)));
   });
 });

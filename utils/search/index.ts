@@ -82,7 +82,7 @@ export class LibraryIndex {
       if (doc.abstract) this.textQueue.set(num, doc.abstract);
       changed.push(num);
     }
-    if (changed.length <= SMALL_UPDATE && this.textQueue.size === changed.length) this.indexText(changed.length);
+    if (changed.length <= SMALL_UPDATE && this.textQueue.size === changed.length) this.indexQueued(changed.length);
   }
 
   /** The whole library as it is now: papers not in it are removed. */
@@ -91,8 +91,13 @@ export class LibraryIndex {
     this.update(docs, [...this.table.nums.keys()].filter((id) => !keep.has(id)));
   }
 
-  /** Indexes up to `n` queued abstracts, then merges small segments; true while work remains. */
+  /** Idle work: indexes up to `n` queued abstracts, or merges segments; true while some remains. */
   indexText(n = 250): boolean {
+    this.indexQueued(n);
+    return this.mergeStep() || this.textQueue.size > 0;
+  }
+
+  private indexQueued(n: number) {
     for (const [num, abstract] of this.textQueue) {
       if (n-- <= 0) break;
       this.textQueue.delete(num);
@@ -102,7 +107,6 @@ export class LibraryIndex {
       if (this.textBuilder.docCount >= TEXT_CHUNK_SEAL) this.text.push(this.textBuilder.seal());
     }
     if (!this.textQueue.size) this.seal();
-    return this.mergeStep() || this.textQueue.size > 0;
   }
 
   search(query: string, { limit = 1000 } = {}): SearchResult {

@@ -4,7 +4,7 @@
  * is the query, then papers answering more of the words, then more of them without a slip, then
  * by score (how rare the terms, in which fields, joined runs counted).
  */
-import type { Hit, Plan, Slot } from './plan';
+import type { Plan, Slot } from './plan';
 import { ABSTRACT, AUTHORS, NAME, NOTE, TAGS, TITLE } from './segment';
 
 /** Field weights; a posting in several fields counts its best one. */
@@ -82,24 +82,30 @@ export class Scorer {
   private slot(slot: Slot, dead: Uint8Array, live: number, gen: number, only: boolean, candidates?: Uint32Array) {
     const sg = ++this.slotGen;
     for (const hit of slot.hits) {
-      const [docs, from, to] = hit.seg.postings(hit.t);
-      const base = hit.q * slot.boost * Math.log(1 + live / (to - from));
-      if (only && candidates!.length * 16 < to - from) {
+      const { seg, t } = hit;
+      const { fields, field, packed } = seg.data;
+      const df = seg.df(t);
+      const base = hit.q * slot.boost * Math.log(1 + live / df);
+      const few = only && candidates!.length * 16 < df;
+      if (few && packed) {
+        const w = base * WEIGHT[field]!;
+        seg.probe(t, candidates!, (d) => this.add(d, w, slot.cover, hit.typo, dead, gen, sg, true));
+        continue;
+      }
+      const [docs, from, to] = seg.postings(t);
+      if (few) {
         for (let k = 0; k < candidates!.length; k++) {
           const j = lowerBound(docs, from, to, candidates![k]!);
-          if (j < to && docs[j] === candidates![k]) this.add(hit, docs, slot.cover, base, j, dead, gen, sg, true);
+          if (j < to && docs[j] === candidates![k]) this.add(docs[j]!, base * WEIGHT[fields ? fields[j]! : field]!, slot.cover, hit.typo, dead, gen, sg, true);
         }
       } else {
-        for (let j = from; j < to; j++) this.add(hit, docs, slot.cover, base, j, dead, gen, sg, only);
+        for (let j = from; j < to; j++) this.add(docs[j]!, base * WEIGHT[fields ? fields[j]! : field]!, slot.cover, hit.typo, dead, gen, sg, only);
       }
     }
   }
 
-  private add(hit: Hit, docs: Uint32Array, cover: number, base: number, j: number, dead: Uint8Array, gen: number, sg: number, only: boolean) {
-    const { fields, field } = hit.seg.data;
-    const d = docs[j]!;
+  private add(d: number, w: number, cover: number, typo: boolean, dead: Uint8Array, gen: number, sg: number, only: boolean) {
     if (dead[d]) return;
-    const w = base * WEIGHT[fields ? fields[j]! : field]!;
     if (this.stamp[d] !== gen) {
       if (only) return;
       this.stamp[d] = gen;
@@ -117,7 +123,7 @@ export class Scorer {
       this.score[d]! += w - this.best[d]!;
       this.best[d] = w;
     }
-    if (!hit.typo) this.exact[d]! |= cover;
+    if (!typo) this.exact[d]! |= cover;
   }
 
   private collect(plan: Plan, titles: Uint32Array, key: number, limit: number): Ranked {

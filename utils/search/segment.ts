@@ -5,7 +5,7 @@
  * New papers go to a `SegmentBuilder`, sealed into a segment before the next search; small
  * segments are merged into larger ones in idle time, dropping removed papers.
  */
-import { pack, unpack } from './postings';
+import { pack, probe, unpack } from './postings';
 
 export const TITLE = 1;
 export const AUTHORS = 2;
@@ -22,9 +22,12 @@ export interface SegmentData {
   /** Postings of term `t`: `docs[starts[t]]` to `docs[starts[t + 1] - 1]`, ascending; when `packed`, its bytes there. */
   starts: Uint32Array;
   docs: Uint32Array;
-  /** Abstracts: the docs packed (postings.ts), `docs` empty, `counts` per term. */
+  /** Abstracts: the docs packed (postings.ts), `docs` empty, `counts` per term, and skips. */
   packed?: Uint8Array;
   counts?: Uint32Array;
+  skipStarts?: Uint32Array;
+  skipDocs?: Uint32Array;
+  skipBytes?: Uint32Array;
   /** Field bits per posting; absent when every posting is in `field` (abstracts). */
   fields?: Uint8Array;
   field: number;
@@ -104,6 +107,12 @@ export class Segment {
     let to = from;
     while (to < this.count && this.termLength(to) >= p.length && this.data.terms.startsWith(p, this.data.offsets[to])) to++;
     return [from, to];
+  }
+
+  /** Calls `found(doc)` for each of the ascending `candidates` that term `t` of a packed segment holds. */
+  probe(t: number, candidates: Uint32Array, found: (doc: number) => void) {
+    const d = this.data;
+    probe({ packed: d.packed!, byteStarts: d.starts, counts: d.counts!, skipStarts: d.skipStarts!, skipDocs: d.skipDocs!, skipBytes: d.skipBytes! }, t, candidates, found);
   }
 
   df(t: number): number {
@@ -214,6 +223,6 @@ function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: new 
 /** A segment of these postings; abstracts' (a single field) packed. */
 export function build(terms: Pick<SegmentData, 'terms' | 'offsets'>, starts: Uint32Array, docs: Uint32Array, fields: Uint8Array | undefined, field: number, docCount: number) {
   if (!field) return new Segment({ ...terms, starts, docs, fields, field, docCount });
-  const { packed, byteStarts, counts } = pack(docs, starts);
-  return new Segment({ ...terms, starts: byteStarts, docs: new Uint32Array(0), packed, counts, field, docCount });
+  const { byteStarts, ...packed } = pack(docs, starts);
+  return new Segment({ ...terms, starts: byteStarts, docs: new Uint32Array(0), ...packed, field, docCount });
 }
