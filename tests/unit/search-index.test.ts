@@ -146,4 +146,13 @@ describe('library search index', () => {
     probe(p, 0, candidates, (d) => found.push(d));
     expect(found).toEqual([...candidates].filter((c) => list.includes(c)));
   });
+
+  it('refuses a snapshot of another version or one that does not fit together, with a message', () => {
+    const snap = index().snapshot();
+    expect(() => LibraryIndex.restore({ ...snap, version: 2 })).toThrow('version 2, not 1: rebuild it');
+    expect(() => LibraryIndex.restore(null)).toThrow('version undefined');
+    expect(() => LibraryIndex.restore({ ...snap, quick: [{ ...snap.quick[0]!, docs: [1, 2] }] })).toThrow('damaged: quick.0.docs');
+    expect(() => LibraryIndex.restore({ ...snap, papers: { ...snap.papers, sigs: snap.papers.sigs.slice(1) } })).toThrow('paper table');
+    expect(() => LibraryIndex.restore({ ...snap, text: [{ ...snap.text[0]!, counts: new Uint32Array(1) }] })).toThrow('segment does not fit');
+  });
 });

@@ -12,8 +12,9 @@ import type { SearchDoc } from './doc';
 import { plan } from './plan';
 import { Scorer } from './rank';
 import { mergeRun, mergeSegments } from './merge';
-import { ABSTRACT, AUTHORS, NAME, NOTE, Segment, SegmentBuilder, TAGS, TITLE, type SegmentData } from './segment';
-import { DocTable, type TableData } from './table';
+import { ABSTRACT, AUTHORS, NAME, NOTE, Segment, SegmentBuilder, TAGS, TITLE } from './segment';
+import { readSnapshot, SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
+import { DocTable } from './table';
 import { ABSTRACT_STOP, hash, nameTerm, terms, titleKey } from './tokens';
 
 export type { SearchDoc } from './doc';
@@ -27,12 +28,7 @@ export interface SearchResult {
   complete: boolean;
 }
 
-export interface IndexSnapshot {
-  version: 1;
-  papers: TableData;
-  quick: SegmentData[];
-  text: SegmentData[];
-}
+export type { IndexSnapshot } from './snapshot';
 
 /** Below this many changed papers, abstracts are indexed at once rather than queued. */
 const SMALL_UPDATE = 20;
@@ -126,11 +122,15 @@ export class LibraryIndex {
 
   snapshot(): IndexSnapshot {
     this.seal();
-    return { version: 1, papers: this.table.data(), quick: this.quick.map((s) => s.data), text: this.text.map((s) => s.data) };
+    return { version: SNAPSHOT_VERSION, papers: this.table.data(), quick: this.quick.map((s) => s.data), text: this.text.map((s) => s.data) };
   }
 
-  /** An index as `snapshot()` left it; `sync()` it with the library afterwards to take in what changed since. */
-  static restore(s: IndexSnapshot): LibraryIndex {
+  /**
+   * An index as `snapshot()` left it (checked: a snapshot of another version or damaged throws, and
+   * the index is built anew); `sync()` it with the library afterwards to take in what changed since.
+   */
+  static restore(raw: unknown): LibraryIndex {
+    const s = readSnapshot(raw);
     const index = new LibraryIndex();
     index.table = DocTable.from(s.papers);
     index.quick = s.quick.map((d) => new Segment(d));
