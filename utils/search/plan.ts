@@ -30,9 +30,9 @@ export interface Plan {
 
 export const MAX_WORDS = 24;
 const MIN_TYPO = 5;
-/** A short prefix of an abstract word could stand for thousands of terms: abstracts match from 4 letters, up to this many terms. */
+/** A short prefix of an abstract word could stand for thousands of terms: abstracts match from 4 letters, by their most frequent terms. */
 const TEXT_PREFIX_MIN = 4;
-const TEXT_PREFIX_MAX = 200;
+const TEXT_PREFIX_MAX = 1000;
 
 function exact(segs: Segment[], term: string, q: number, typo: boolean, out: Hit[]) {
   for (const seg of segs) {
@@ -41,11 +41,13 @@ function exact(segs: Segment[], term: string, q: number, typo: boolean, out: Hit
   }
 }
 
+/** Terms starting with `p` (longer than it); past `max` of them in a segment, its `max` most frequent (the rare rest hold few papers). */
 function prefix(segs: Segment[], p: string, q: number, typo: boolean, out: Hit[], max = Infinity) {
   for (const seg of segs) {
     const [from, to] = seg.prefix(p);
-    if (to - from > max) continue;
-    for (let t = from; t < to; t++) {
+    let ts = Array.from({ length: to - from }, (_, i) => from + i);
+    if (ts.length > max) ts = ts.sort((a, b) => seg.df(b) - seg.df(a)).slice(0, max);
+    for (const t of ts) {
       const len = seg.termLength(t);
       if (len > p.length) out.push({ seg, t, q: q * (0.3 + (0.4 * p.length) / len), typo });
     }

@@ -67,8 +67,10 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** What may follow a name as its version or variant: `3`, `2.5`, `3n`, `vl`, `r1`. */
-const TAIL = /^(?:\d[\p{L}\p{N}]*|[\p{L}]{1,2}\d*)$/u;
+/** What may follow a name as its version or variant: `3`, `2.5`, `3n` after any word; `vl`, `r1` after one with digits (`Qwen2.5 VL`, not `Continual in`). */
+const VERSION = /^\d/;
+const VARIANT = /^[\p{L}]{1,3}\d*$/u;
+const DIGIT = /\d/;
 
 /**
  * Calls `emit` with every term of `text`. `pairs`: also join a name with the number or short
@@ -86,7 +88,7 @@ export function terms(text: string, emit: (term: string) => void, pairs = true, 
       for (const p of parts) emit(p);
     } else joined = norm.slice(start, end);
     if (!skip?.has(joined)) emit(joined);
-    if (pairs && prev && start === prevEnd + 1 && norm.charCodeAt(prevEnd) === 32 && TAIL.test(joined)) emit(prev + joined);
+    if (pairs && prev && start === prevEnd + 1 && norm.charCodeAt(prevEnd) === 32 && (VERSION.test(joined) || (VARIANT.test(joined) && DIGIT.test(prev)))) emit(prev + joined);
     prev = joined;
     prevEnd = end;
   });
