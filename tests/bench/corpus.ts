@@ -85,7 +85,8 @@ function pools(real: BenchPaper[]): Pools {
     words.push(...rest.split(/\s+/).map((w) => w.replace(/[:,?!]+$/, '')).filter(Boolean));
     for (const w of p.title.split(/\s+/)) {
       // Coined names are words with an inner capital or a hyphen: split them into their parts.
-      if (/[a-z][A-Z]|^[A-Z]{2,}|-/.test(w)) for (const part of w.replace(/[:,]/g, '').split(/-|(?<=[a-z])(?=[A-Z])/)) if (part.length > 1) pieces.add(part);
+      if (!/[a-z][A-Z]|^[A-Z]{2,}|-/.test(w)) continue;
+      for (const part of w.replace(/[:,]/g, '').split(/-|(?<=[a-z])(?=[A-Z])/)) if (part.length > 1) pieces.add(part);
     }
   }
   for (const n of KNOWN_NAMES) for (const part of n.split(/[-\s]|(?<=[a-z])(?=[A-Z])|\d.*/)) if (part.length > 1) pieces.add(part);
@@ -94,7 +95,8 @@ function pools(real: BenchPaper[]): Pools {
   const first = [...new Set(names.map((n) => n.slice(0, n.lastIndexOf(' '))))];
   const last = [...new Set(names.map((n) => n.slice(n.lastIndexOf(' ') + 1)))];
   // More given names, recombined from halves of the real ones (Hong+jie, Jun+yang).
-  const halves = first.filter((f) => f.length >= 5 && !f.includes(' ')).map((f) => [f.slice(0, Math.ceil(f.length / 2)), f.slice(Math.ceil(f.length / 2))] as const);
+  const split = (f: string) => [f.slice(0, Math.ceil(f.length / 2)), f.slice(Math.ceil(f.length / 2))] as const;
+  const halves = first.filter((f) => f.length >= 5 && !f.includes(' ')).map(split);
   for (const [a] of halves) for (const [, b] of halves) if (a.length + b.length >= 4) first.push(a + b);
   return { words, heads, pieces: [...pieces], sentences, first: [...new Set(first)], last };
 }

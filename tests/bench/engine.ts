@@ -46,9 +46,11 @@ export function timeQueries(search: (q: string) => unknown, queries: string[], c
 }
 
 export function snapshotBytes(s: IndexSnapshot): number {
-  const seg = (d: IndexSnapshot['quick'][number]) => d.terms.length + d.offsets.byteLength + d.starts.byteLength + d.docs.byteLength + (d.fields?.byteLength ?? 0) + (d.packed?.byteLength ?? 0) + (d.counts?.byteLength ?? 0) + (d.skipDocs?.byteLength ?? 0) * 2;
+  const arrays = (xs: Array<{ byteLength: number } | undefined>) => xs.reduce((n, x) => n + (x?.byteLength ?? 0), 0);
+  const seg = (d: IndexSnapshot['quick'][number]) =>
+    d.terms.length + arrays([d.offsets, d.starts, d.docs, d.fields, d.packed, d.counts, d.skipStarts, d.skipDocs, d.skipBytes]);
   const p = s.papers;
-  return p.ids.length + p.sigs.byteLength + p.titles.byteLength + p.textDone.byteLength + p.dead.byteLength + [...s.quick, ...s.text].reduce((n, d) => n + seg(d), 0);
+  return p.ids.length + arrays([p.sigs, p.titles, p.textDone, p.dead]) + [...s.quick, ...s.text].reduce((n, d) => n + seg(d), 0);
 }
 
 export function benchEngine(size: number): Row[] {
@@ -105,17 +107,44 @@ export function benchEngine(size: number): Row[] {
   const n = size.toLocaleString('en');
   const wall = (x: number) => `wall ${ms(x)}`;
   return [
-    { what: `build title/authors/tags/notes (${n}), CPU`, figure: ms(quickCpu), detail: `${wall(quick)}; heap +${quickHeap.toFixed(1)} MB`, target: '≤ 1 s (or restore)' },
-    { what: `index abstracts (${n}), CPU`, figure: ms(textCpu), detail: `${wall(text)}; heap of the whole index ${heap.toFixed(1)} MB`, target: '≤ 10 s, idle steps' },
-    { what: `query (${n}, ${times.length} keystrokes), CPU`, figure: ms(median(cpus)), detail: `p90 ${ms(quantile(cpus, 0.9))}; wall median ${ms(median(times))}, p90 ${ms(quantile(times, 0.9))}, max ${ms(Math.max(...times))}`, target: 'a few ms' },
+    {
+      what: `build title/authors/tags/notes (${n}), CPU`,
+      figure: ms(quickCpu),
+      detail: `${wall(quick)}; heap +${quickHeap.toFixed(1)} MB`,
+      target: '≤ 1 s (or restore)',
+    },
+    {
+      what: `index abstracts (${n}), CPU`,
+      figure: ms(textCpu),
+      detail: `${wall(text)}; heap of the whole index ${heap.toFixed(1)} MB`,
+      target: '≤ 10 s, idle steps',
+    },
+    {
+      what: `query (${n}, ${times.length} keystrokes), CPU`,
+      figure: ms(median(cpus)),
+      detail: `p90 ${ms(quantile(cpus, 0.9))}; wall median ${ms(median(times))}, p90 ${ms(quantile(times, 0.9))}, max ${ms(Math.max(...times))}`,
+      target: 'a few ms',
+    },
     { what: `snapshot (${n})`, figure: ms(snapMs), detail: `${(bytes / 2 ** 20).toFixed(1)} MB; structured clone there and back ${ms(cloneMs)}` },
-    { what: `restore (${n}), CPU`, figure: ms(restoreCpu), detail: `${wall(restoreMs)}; first query after it ${ms(firstCpu)} CPU (${wall(firstMs)}); sync with the unchanged library ${ms(syncCpu)} CPU`, target: '≤ 150 ms to first answer' },
-    { what: `one paper edited → searchable (${n}), CPU`, figure: ms(median(editTimes)), detail: `p90 ${ms(quantile(editTimes, 0.9))}, ${editTimes.length} edits`, target: '≤ 1 ms-ish' },
+    {
+      what: `restore (${n}), CPU`,
+      figure: ms(restoreCpu),
+      detail: `${wall(restoreMs)}; first query after it ${ms(firstCpu)} CPU (${wall(firstMs)}); sync with the unchanged library ${ms(syncCpu)} CPU`,
+      target: '≤ 150 ms to first answer',
+    },
+    {
+      what: `one paper edited → searchable (${n}), CPU`,
+      figure: ms(median(editTimes)),
+      detail: `p90 ${ms(quantile(editTimes, 0.9))}, ${editTimes.length} edits`,
+      target: '≤ 1 ms-ish',
+    },
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (!gc) console.log('(run with node --expose-gc for heap figures)');
   const sizes = process.argv.slice(2).map(Number);
-  for (const size of sizes.length ? sizes : [10_000, 100_000]) printTable(`Search engine in Node (${size.toLocaleString('en')} papers)`, benchEngine(size));
+  for (const size of sizes.length ? sizes : [10_000, 100_000]) {
+    printTable(`Search engine in Node (${size.toLocaleString('en')} papers)`, benchEngine(size));
+  }
 }

@@ -41,7 +41,8 @@ export function measureRelevance(searcher: Searcher, queries: Query[]): { rows: 
   }
   const rows = [...met].map(([kind, [hit, all]]) => {
     const share = hit! / all!;
-    return { what: WHAT[kind], figure: `${(share * 100).toFixed(1)}%`, detail: `${hit}/${all}`, target: `≥ ${TARGET[kind] * 100}%`, ok: share >= TARGET[kind] };
+    const figure = `${(share * 100).toFixed(1)}%`;
+    return { what: WHAT[kind], figure, detail: `${hit}/${all}`, target: `≥ ${TARGET[kind] * 100}%`, ok: share >= TARGET[kind] };
   });
   return { rows, misses };
 }
@@ -49,7 +50,8 @@ export function measureRelevance(searcher: Searcher, queries: Query[]): { rows: 
 export function describeMiss(m: Miss, byId: Map<string, BenchPaper>): string {
   const { query: q, answer: a } = m;
   const rank = a.ids.indexOf(q.target);
-  const where = q.kind === 'author' || q.kind === 'words' ? `${a.ids.slice(0, RANK[q.kind]).filter((id) => !q.expect!.has(id)).length} intruders, ${q.expect!.size} expected`
+  const intruders = q.expect ? a.ids.slice(0, RANK[q.kind]).filter((id) => !q.expect!.has(id)).length : 0;
+  const where = q.kind === 'author' || q.kind === 'words' ? `${intruders} intruders, ${q.expect!.size} expected`
     : q.kind === 'count' ? `first ${a.ids[0]}, count ${a.total} (true ${q.expect!.size})`
     : rank < 0 ? 'not in the first 60' : `rank ${rank + 1}`;
   const first = a.ids.slice(0, 3).map((id) => byId.get(id)?.title.slice(0, 60)).join(' | ');

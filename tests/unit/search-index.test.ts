@@ -49,7 +49,8 @@ describe('library search index', () => {
 
   it('answers on the quick fields before the abstracts are indexed, then on both', () => {
     const i = new LibraryIndex();
-    const more = Array.from({ length: 30 }, (_, n) => doc(`2602.${String(n).padStart(5, '0')}`, { title: `Filler ${n}`, abstract: 'Nothing to see.' }));
+    const filler = (n: number) => doc(`2602.${String(n).padStart(5, '0')}`, { title: `Filler ${n}`, abstract: 'Nothing to see.' });
+    const more = Array.from({ length: 30 }, (_, n) => filler(n));
     i.update([...DOCS, ...more]);
     expect(i.pending).toBe(33);
     expect(ids(i, 'Transformer')).toEqual([]);

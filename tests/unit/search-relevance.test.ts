@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryIndex, type SearchDoc } from '../../utils/search/index';
 
-const doc = (id: string, title: string, over: Partial<SearchDoc> = {}): SearchDoc => ({ id, title, authors: [], tags: [], note: '', abstract: '', ...over });
+const doc = (id: string, title: string, over: Partial<SearchDoc> = {}): SearchDoc => ({
+  id, title, authors: [], tags: [], note: '', abstract: '', ...over,
+});
 
 const LIBRARY: SearchDoc[] = [
   doc('2407.21783', 'The Llama 3 Herd of Models', { authors: ['Abhimanyu Dubey', 'Abhinav Jauhri'] }),
@@ -53,7 +55,11 @@ describe('relevance contract', () => {
   const index = library();
 
   it('an arXiv id, an arXiv link or a huggingface.co link brings its paper first', () => {
-    for (const q of ['2407.21783', ' 2407.21783v2 ', 'arXiv:2407.21783', 'https://arxiv.org/abs/2407.21783', 'https://arxiv.org/pdf/2407.21783v1.pdf', 'http://www.arxiv.org/abs/2407.21783', 'https://huggingface.co/papers/2407.21783', 'huggingface.co/papers/2407.21783#community']) {
+    const forms = [
+      '2407.21783', ' 2407.21783v2 ', 'arXiv:2407.21783', 'https://arxiv.org/abs/2407.21783', 'https://arxiv.org/pdf/2407.21783v1.pdf',
+      'http://www.arxiv.org/abs/2407.21783', 'https://huggingface.co/papers/2407.21783', 'huggingface.co/papers/2407.21783#community',
+    ];
+    for (const q of forms) {
       expect(first(index, q), q).toBe('2407.21783');
     }
     expect(index.search('https://arxiv.org/abs/2607.99999')).toEqual({ ids: [], total: 0, complete: false });

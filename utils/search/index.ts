@@ -117,7 +117,8 @@ export class LibraryIndex {
     if (id === undefined) return { ids, total: ranked.total, complete: ranked.complete };
     // The paper an id names first, then papers mentioning the id (a note saying "see 2407.21783").
     const others = ids.filter((x) => x !== id);
-    return t.nums.has(id) ? { ids: [id, ...others].slice(0, limit), total: others.length + 1, complete: true } : { ids: others, total: ranked.total, complete: ranked.complete };
+    if (!t.nums.has(id)) return { ids: others, total: ranked.total, complete: ranked.complete };
+    return { ids: [id, ...others].slice(0, limit), total: others.length + 1, complete: true };
   }
 
   snapshot(): IndexSnapshot {

@@ -96,7 +96,8 @@ export class Scorer {
       if (few) {
         for (let k = 0; k < candidates!.length; k++) {
           const j = lowerBound(docs, from, to, candidates![k]!);
-          if (j < to && docs[j] === candidates![k]) this.add(docs[j]!, base * WEIGHT[fields ? fields[j]! : field]!, slot.cover, hit.typo, dead, gen, sg, true);
+          if (j === to || docs[j] !== candidates![k]) continue;
+          this.add(docs[j]!, base * WEIGHT[fields ? fields[j]! : field]!, slot.cover, hit.typo, dead, gen, sg, true);
         }
       } else {
         for (let j = from; j < to; j++) this.add(docs[j]!, base * WEIGHT[fields ? fields[j]! : field]!, slot.cover, hit.typo, dead, gen, sg, only);

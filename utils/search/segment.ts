@@ -112,7 +112,8 @@ export class Segment {
   /** Calls `found(doc)` for each of the ascending `candidates` that term `t` of a packed segment holds. */
   probe(t: number, candidates: Uint32Array, found: (doc: number) => void) {
     const d = this.data;
-    probe({ packed: d.packed!, byteStarts: d.starts, counts: d.counts!, skipStarts: d.skipStarts!, skipDocs: d.skipDocs!, skipBytes: d.skipBytes! }, t, candidates, found);
+    const packed = { packed: d.packed!, byteStarts: d.starts, counts: d.counts! };
+    probe({ ...packed, skipStarts: d.skipStarts!, skipDocs: d.skipDocs!, skipBytes: d.skipBytes! }, t, candidates, found);
   }
 
   df(t: number): number {
@@ -221,7 +222,14 @@ function grown<T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: new 
 }
 
 /** A segment of these postings; abstracts' (a single field) packed. */
-export function build(terms: Pick<SegmentData, 'terms' | 'offsets'>, starts: Uint32Array, docs: Uint32Array, fields: Uint8Array | undefined, field: number, docCount: number) {
+export function build(
+  terms: Pick<SegmentData, 'terms' | 'offsets'>,
+  starts: Uint32Array,
+  docs: Uint32Array,
+  fields: Uint8Array | undefined,
+  field: number,
+  docCount: number,
+): Segment {
   if (!field) return new Segment({ ...terms, starts, docs, fields, field, docCount });
   const { byteStarts, ...packed } = pack(docs, starts);
   return new Segment({ ...terms, starts: byteStarts, docs: new Uint32Array(0), ...packed, field, docCount });

@@ -52,13 +52,20 @@ export function readSnapshot(raw: unknown): IndexSnapshot {
   const parsed = Snapshot.safeParse(raw);
   if (!parsed.success) {
     const version = (raw as { version?: unknown } | null)?.version;
-    throw new Error(version !== SNAPSHOT_VERSION ? `Search index snapshot of version ${String(version)}, not ${SNAPSHOT_VERSION}: rebuild it` : `Search index snapshot is damaged: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      version !== SNAPSHOT_VERSION
+        ? `Search index snapshot of version ${String(version)}, not ${SNAPSHOT_VERSION}: rebuild it`
+        : `Search index snapshot is damaged: ${issue?.path.join('.')} ${issue?.message}`,
+    );
   }
   const s = parsed.data as IndexSnapshot;
   const p = s.papers;
   const n = p.sigs.length;
   const lines = p.ids ? p.ids.split('\n').length - 1 : 0;
-  if (lines !== n || p.titles.length !== n || p.textDone.length !== n || p.dead.length !== n) throw new Error('Search index snapshot is damaged: its paper table does not fit together');
+  if (lines !== n || p.titles.length !== n || p.textDone.length !== n || p.dead.length !== n) {
+    throw new Error('Search index snapshot is damaged: its paper table does not fit together');
+  }
   if (![...s.quick, ...s.text].every(fits)) throw new Error('Search index snapshot is damaged: a segment does not fit together');
   return s;
 }

@@ -67,7 +67,10 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** What may follow a name as its version or variant: `3`, `2.5`, `3n` after any word; `vl`, `r1` after one with digits (`Qwen2.5 VL`, not `Continual in`). */
+/**
+ * What may follow a name as its version or variant: `3`, `2.5`, `3n` after any word; `vl`, `r1`
+ * after one with digits (`Qwen2.5 VL`, not `Continual in`).
+ */
 const VERSION = /^\d/;
 const VARIANT = /^[\p{L}]{1,3}\d*$/u;
 const DIGIT = /\d/;
@@ -88,7 +91,8 @@ export function terms(text: string, emit: (term: string) => void, pairs = true, 
       for (const p of parts) emit(p);
     } else joined = norm.slice(start, end);
     if (!skip?.has(joined)) emit(joined);
-    if (pairs && prev && start === prevEnd + 1 && norm.charCodeAt(prevEnd) === 32 && (VERSION.test(joined) || (VARIANT.test(joined) && DIGIT.test(prev)))) emit(prev + joined);
+    const adjacent = prev && start === prevEnd + 1 && norm.charCodeAt(prevEnd) === 32;
+    if (pairs && adjacent && (VERSION.test(joined) || (VARIANT.test(joined) && DIGIT.test(prev)))) emit(prev + joined);
     prev = joined;
     prevEnd = end;
   });
