@@ -13,7 +13,7 @@ export function idsInJson(raw: string): Set<string> {
   return ids;
 }
 
-const ID_QUERY = new RegExp(
+const ID_QUERY = /* @__PURE__ */ new RegExp(
   String.raw`^\s*(?:arxiv:\s*|(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/)?` +
     String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/?(?:[?#]\S*)?\s*$`,
   'i',
