@@ -94,6 +94,7 @@ describe('library search index', () => {
   it('restores from a structured clone of its snapshot and answers as before', () => {
     const i = index();
     const again = LibraryIndex.restore(structuredClone(i.snapshot()));
+    again.warm();
     for (const q of ['attention', 'diffus', 'Schulmann', 'reinforcement', '2601.00002']) expect(again.search(q)).toEqual(i.search(q));
     expect(again.size).toBe(3);
   });

@@ -121,6 +121,14 @@ export class LibraryIndex {
     return { ids: [id, ...others].slice(0, limit), total: others.length + 1, complete: true };
   }
 
+  /**
+   * Runs a few queries of each shape, so that the first one typed after a restore finds the
+   * engine's code compiled (a cold first query costs several times a warm one). Call it idle.
+   */
+  warm() {
+    for (const q of ['lang', 'deep learning', 'attention is all you need', 'transformr', '2401.00001']) this.search(q, { limit: 50 });
+  }
+
   snapshot(): IndexSnapshot {
     this.seal();
     return { version: SNAPSHOT_VERSION, papers: this.table.data(), quick: this.quick.map((s) => s.data), text: this.text.map((s) => s.data) };
