@@ -1,6 +1,5 @@
-import { STATUSES, type Status, type Tag } from '../utils/model';
+import { STATUS_LABEL, STATUSES, type Item, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
-import { STATUS_LABEL, type Item } from '../utils/ui/view';
 import { TagInput } from './TagInput';
 import { FORMATS, type FormatKey } from '../utils/export';
 import { runExport } from '../utils/ui/exporter';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { FORMATS, type FormatKey } from '../utils/export';
 import type { MarkdownGrouping } from '../utils/export/markdown';
-import type { ExportItem } from '../utils/export/common';
+import type { Item } from '../utils/model';
 import { runExport } from '../utils/ui/exporter';
 import type { Notify } from '../utils/ui/actions';
 
@@ -9,11 +9,11 @@ type Scope = 'view' | 'selection' | 'library';
 
 interface Props {
   /** The papers of the current view (its filters and search applied). */
-  view?: ExportItem[];
+  view?: Item[];
   /** The checked papers (library page). */
-  selection?: ExportItem[];
+  selection?: Item[];
   /** The whole reading list. */
-  library?: ExportItem[];
+  library?: Item[];
   notify: Notify;
   compact?: boolean;
 }
@@ -86,7 +86,9 @@ export function ExportPanel({ view, selection, library, notify, compact }: Props
         </select>
       </label>
       {buttons}
-      {effective === 'library' && <p class="muted hint">The JSON backup of the whole library also keeps the papers you only saw, and imports back whole.</p>}
+      {effective === 'library' && (
+        <p class="muted hint">The JSON backup of the whole library also keeps the papers you only saw, and imports back whole.</p>
+      )}
     </section>
   );
 }

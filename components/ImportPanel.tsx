@@ -36,7 +36,8 @@ export function ImportPanel() {
     <section class="import-panel" id="import" ref={section} aria-labelledby="import-head">
       <h2 id="import-head">Import</h2>
       <p class="muted hint">
-        A JSON backup, a BibTeX file, or a text list of arXiv ids or links. Nothing in your library is lost: the newer change wins and tags are merged.
+        A JSON backup, a BibTeX file, or a text list of arXiv ids or links. Nothing in your library is lost: the newer change wins and tags are
+        merged.
       </p>
       <input
         type="file"
@@ -46,7 +47,13 @@ export function ImportPanel() {
         disabled={busy}
         onChange={(e) => void onFile(e.currentTarget)}
       />
-      <p role="status" aria-live="polite" class={`import-result${outcome ? (outcome.ok ? ' ok' : ' error') : ''}`} data-testid="import-result" data-imports={done}>
+      <p
+        role="status"
+        aria-live="polite"
+        class={`import-result${outcome ? (outcome.ok ? ' ok' : ' error') : ''}`}
+        data-testid="import-result"
+        data-imports={done}
+      >
         {busy ? 'Importing…' : (outcome?.message ?? '')}
       </p>
     </section>

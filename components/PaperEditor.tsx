@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { STATUSES, type Status, type Tag } from '../utils/model';
+import { STATUS_LABEL, STATUSES, type Item, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
-import { STATUS_LABEL, type Item } from '../utils/ui/view';
 import { authorLine, TagChip } from './PaperRow';
 import { arxivUrl, githubUrl, hfUrl, pdfUrl, safeHttpUrl } from '../utils/links';
 import { TagInput } from './TagInput';
@@ -84,7 +83,11 @@ export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
       <div class="field-row">
         <label class="field">
           <span>Status</span>
-          <select data-testid="status" value={e?.status ?? 'to-read'} onChange={(ev) => void actions.setStatus([p.id], ev.currentTarget.value as Status)}>
+          <select
+            data-testid="status"
+            value={e?.status ?? 'to-read'}
+            onChange={(ev) => void actions.setStatus([p.id], ev.currentTarget.value as Status)}
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABEL[s]}
@@ -106,7 +109,8 @@ export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
 
       <div class="field">
         <span id="tags-label">Tags</span>
-        <div class="editor-tags" aria-labelledby="tags-label">
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a border and legend the editor does not want */}
+        <div class="editor-tags" role="group" aria-labelledby="tags-label">
           {e?.tags.map((t) => (
             <span key={t} class="chip-with-remove">
               <TagChip name={t} tag={byKey.get(t.toLowerCase())} />

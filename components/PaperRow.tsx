@@ -1,6 +1,4 @@
-import type { Item } from '../utils/ui/view';
-import { STATUS_LABEL } from '../utils/ui/view';
-import type { Tag } from '../utils/model';
+import { STATUS_LABEL, type Item, type Tag } from '../utils/model';
 import { arxivUrl, hfUrl, pdfUrl } from '../utils/links';
 
 export const ROW_HEIGHT = 76;
@@ -39,6 +37,7 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
   const e = p.entry;
   const saved = e?.bookmarkedAt !== undefined;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useSemanticElements: keys act on the selected row (Enter opens); rows are absolutely placed divs of a virtual list
     <div
       class={`row${selected ? ' selected' : ''}`}
       role="listitem"
@@ -53,7 +52,13 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
       }}
     >
       {onCheck && (
-        <input type="checkbox" class="row-check" checked={checked} aria-label={`Select ${p.title}`} onChange={(ev) => onCheck(ev.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          class="row-check"
+          checked={checked}
+          aria-label={`Select ${p.title}`}
+          onChange={(ev) => onCheck(ev.currentTarget.checked)}
+        />
       )}
       <div class="row-body">
         <div class="row-title-line">
@@ -70,17 +75,29 @@ export function PaperRow({ paper: p, index, total, selected, checked, tags, onOp
         <div class="row-meta">
           <span class="row-authors">{authorLine(p)}</span>
           {p.publishedAt && <span>{p.publishedAt}</span>}
-          {p.upvotes !== undefined && <span aria-label={`${p.upvotes} upvotes`}>▲ {p.upvotes}</span>}
+          {p.upvotes !== undefined && (
+            <span title={`${p.upvotes} upvotes`}>
+              <span aria-hidden="true">▲</span> {p.upvotes}
+              <span class="sr-only"> upvotes</span>
+            </span>
+          )}
         </div>
         <div class="row-tags">
           {saved ? <span class={`status status-${e!.status}`}>{STATUS_LABEL[e!.status]}</span> : <span class="status">Not saved</span>}
-          {!!e?.priority && <span class="priority" aria-label={`priority ${e.priority}`}>{'!'.repeat(e.priority)}</span>}
+          {!!e?.priority && (
+            <span class="priority" title={`priority ${e.priority}`}>
+              <span aria-hidden="true">{'!'.repeat(e.priority)}</span>
+              <span class="sr-only">priority {e.priority}</span>
+            </span>
+          )}
           {e?.note.trim() && (
             <span class="note-mark" role="img" aria-label="has a note" title={e.note.slice(0, 200)}>
               ✎
             </span>
           )}
-          {e?.tags.map((t) => <TagChip key={t} name={t} tag={tags.get(t.toLowerCase())} />)}
+          {e?.tags.map((t) => (
+            <TagChip key={t} name={t} tag={tags.get(t.toLowerCase())} />
+          ))}
         </div>
       </div>
       <button type="button" class="icon-button row-open" aria-label={`Edit ${p.title}`} onClick={onOpen}>

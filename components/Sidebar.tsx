@@ -1,12 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { STATUSES, type Status, type Tag } from '../utils/model';
+import { STATUS_LABEL, STATUSES, type Status, type Tag, type ViewKey } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
-import { STATUS_LABEL, SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type Item, type SortKey, type ViewKey } from '../utils/ui/view';
+import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/ui/view';
 import { TagChip } from './PaperRow';
-import { useLiveQuery } from '../utils/ui/useLiveQuery';
-import { db } from '../utils/db/schema';
-import { getSettings } from '../utils/db/settings';
+import { useSettings } from '../utils/ui/useSettings';
 
 interface Props {
   view: ViewKey;
@@ -18,8 +16,6 @@ interface Props {
   sort: SortKey;
   setSort: (s: SortKey) => void;
   actions: Actions;
-  items?: Item[];
-  visible?: Item[];
   /** Shown at the end of the column (export and import). */
   children?: ComponentChildren;
 }
@@ -62,7 +58,11 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
         <legend>Filter</legend>
         {STATUSES.map((s: Status) => (
           <label key={s} class="check">
-            <input type="checkbox" checked={filters.statuses.includes(s)} onChange={(e) => set({ statuses: toggle(filters.statuses, s, e.currentTarget.checked) })} />
+            <input
+              type="checkbox"
+              checked={filters.statuses.includes(s)}
+              onChange={(e) => set({ statuses: toggle(filters.statuses, s, e.currentTarget.checked) })}
+            />
             {STATUS_LABEL[s]}
           </label>
         ))}
@@ -83,7 +83,11 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
             <span>With tags</span>
             {tags.map((t) => (
               <label key={t.key} class="check">
-                <input type="checkbox" checked={filters.tags.includes(t.name)} onChange={(e) => set({ tags: toggle(filters.tags, t.name, e.currentTarget.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.tags.includes(t.name)}
+                  onChange={(e) => set({ tags: toggle(filters.tags, t.name, e.currentTarget.checked) })}
+                />
                 <TagChip name={t.name} tag={t} />
                 <span class="count">{counts?.tags.get(t.name) ?? 0}</span>
               </label>
@@ -114,12 +118,18 @@ function TagManager({ tags, counts, actions, setView }: { tags: Tag[]; counts?: 
       <ul>
         {tags.map((t) => (
           <li key={t.key} class="tag-line">
-            <input type="color" value={t.color ?? '#6b7280'} aria-label={`Colour of ${t.name}`} onChange={(e) => void actions.setTagColor(t.name, e.currentTarget.value)} />
+            <input
+              type="color"
+              value={t.color ?? '#6b7280'}
+              aria-label={`Colour of ${t.name}`}
+              onChange={(e) => void actions.setTagColor(t.name, e.currentTarget.value)}
+            />
             {editing === t.key ? (
               <input
                 type="text"
                 aria-label={`New name for ${t.name} (an existing name merges the two)`}
                 defaultValue={t.name}
+                // biome-ignore lint/a11y/noAutofocus: the field appears because the user asked to rename, and takes the keys at once
                 autoFocus
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
@@ -166,7 +176,7 @@ function Settings({ actions }: { actions: Actions }) {
 }
 
 function BadgeSetting({ actions }: { actions: Actions }) {
-  const settings = useLiveQuery(() => getSettings(db), []);
+  const settings = useSettings();
   return (
     <label class="check">
       <input type="checkbox" checked={settings?.badge ?? true} onChange={(e) => void actions.setBadge(e.currentTarget.checked)} />

@@ -39,7 +39,11 @@ export function TagInput({ tags, have = [], onAdd, label = 'Add a tag' }: Props)
         }}
       />
       <datalist id={listId}>
-        {tags.filter((t) => !haveKeys.has(t.key)).map((t) => <option key={t.key} value={t.name} />)}
+        {tags
+          .filter((t) => !haveKeys.has(t.key))
+          .map((t) => (
+            <option key={t.key} value={t.name} />
+          ))}
       </datalist>
     </span>
   );

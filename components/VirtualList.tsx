@@ -38,6 +38,7 @@ export function VirtualList<T>({ items, rowHeight, render, selected, label }: Pr
   const first = Math.max(0, Math.floor(top / rowHeight) - 5);
   const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + 5);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtual list places its rows absolutely; a ul/li would add list styling to undo
     <div ref={ref} class="vlist" role="list" aria-label={label} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
       <div style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>
         {items.slice(first, last).map((item, i) => (

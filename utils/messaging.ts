@@ -3,10 +3,9 @@
  * Kept free of Zod so the content script stays small: validation happens where requests land.
  */
 import { browser } from 'wxt/browser';
-import type { ErrorCode, Envelope, Reply, RequestInput, RequestName } from './protocol';
-import type { Handlers } from './background/handlers';
+import type { ErrorCode, Envelope, Replies, Reply, RequestInput, RequestName } from './protocol';
 
-export type RequestOutput<K extends RequestName> = Awaited<ReturnType<Handlers[K]>>;
+export type RequestOutput<K extends RequestName> = Replies[K];
 
 export class RequestError extends Error {
   constructor(

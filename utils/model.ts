@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 z.config({ jitless: true });
 
 import { PAPER_ID_RE } from './ids';
+import { oneLine } from './text';
 
 export { PAPER_ID_RE };
 export const PaperId = z.string().check(z.regex(PAPER_ID_RE, 'expected an arXiv id such as 2409.12345'));
@@ -61,6 +62,7 @@ export type Paper = z.infer<typeof PaperSchema>;
 export const STATUSES = ['to-read', 'reading', 'read'] as const;
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
+export const STATUS_LABEL: Record<Status, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
 
 export const Priority = z.number().check(z.int(), z.gte(0), z.lte(3));
 
@@ -80,6 +82,12 @@ export const EntrySchema = z.object({
   updatedAt: Timestamp,
 });
 export type Entry = z.infer<typeof EntrySchema>;
+
+/** A paper with the user's data about it, if any: what lists, exports and search work on. */
+export type Item = Paper & { entry?: Entry };
+
+/** A list of the library: `list` is the reading list (to read, then reading); `seen`, papers met but never saved. */
+export type ViewKey = 'list' | Status | 'all' | 'seen' | `tag:${string}`;
 
 export const TagSchema = z.object({
   /** Lower-cased name: tags are unique regardless of case. */
@@ -105,5 +113,5 @@ export function tagKey(name: string): string {
 
 /** Trimmed, inner whitespace collapsed, at most 64 characters. */
 export function normalizeTag(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').slice(0, 64);
+  return oneLine(name).slice(0, 64);
 }

@@ -52,6 +52,33 @@ export const REQUESTS = {
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;
+
+type BookmarkStates = Record<string, Pick<PaperState, 'bookmarked' | 'at'>>;
+
+/** What each request answers (the background's handlers are checked against this). */
+export interface Replies {
+  ingest: {
+    states: Record<string, PaperState>;
+    /** The page's JSON is needed and this worker has not got it (first sight, or a restart). */
+    needProps: boolean;
+    /** Cards the JSON holds no (or a damaged) entry for: the page should send what their DOM shows. */
+    needDom: string[];
+  };
+  /** `before`: each paper's bookmark date before the change (for an undo). */
+  setBookmark: { before: Record<string, number | undefined>; states: BookmarkStates };
+  setStatus: void;
+  setPriority: void;
+  setNote: void;
+  /** The tags as the library spells them. */
+  addTags: { tags: string[] };
+  removeTags: void;
+  renameTag: void;
+  deleteTag: void;
+  setTagColor: void;
+  setSettings: void;
+  getStates: BookmarkStates;
+  libraryChanged: void;
+}
 export type RequestInput<K extends RequestName> = z.input<(typeof REQUESTS)[K]>;
 export type RequestPayload<K extends RequestName> = z.output<(typeof REQUESTS)[K]>;
 

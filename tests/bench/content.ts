@@ -45,7 +45,13 @@ async function durations(page: Page, name: string): Promise<number[]> {
 export async function benchContent(): Promise<Row[]> {
   const rows: Row[] = [];
   const bytes = statSync(join(EXTENSION_DIR, 'papers.js')).size;
-  rows.push({ what: 'content script bundle (minified)', figure: `${(bytes / 1024).toFixed(1)} KB`, detail: `${bytes} bytes`, target: '≤ 15 KB', ok: bytes <= 15 * 1024 });
+  rows.push({
+    what: 'content script bundle (minified)',
+    figure: `${(bytes / 1024).toFixed(1)} KB`,
+    detail: `${bytes} bytes`,
+    target: '≤ 15 KB',
+    ok: bytes <= 15 * 1024,
+  });
 
   const shelf = await launchShelf({ images: false });
   try {
@@ -89,7 +95,13 @@ export async function benchContent(): Promise<Row[]> {
       const buttons = await page.locator('button[data-hfp-action="bookmark"]').count();
       if (buttons !== n) throw new Error(`${label}: ${buttons} buttons for ${n} cards`);
       const target = n === 100 ? '≤ 2 ms' : undefined;
-      rows.push({ what: `scan, page load: ${label}`, figure: ms(median(first)), detail: `p90 ${ms(quantile(first, 0.9))}, ${loads} loads`, target, ok: target ? median(first) <= 2 : undefined });
+      rows.push({
+        what: `scan, page load: ${label}`,
+        figure: ms(median(first)),
+        detail: `p90 ${ms(quantile(first, 0.9))}, ${loads} loads`,
+        target,
+        ok: target ? median(first) <= 2 : undefined,
+      });
       rows.push({
         what: `scan, re-render: ${label}`,
         figure: ms(median(again)),
@@ -100,7 +112,11 @@ export async function benchContent(): Promise<Row[]> {
       rows.push({ what: `batch message: ${label}`, figure: ms(median(send)), detail: `${send.length} messages` });
       if (handoff.length) rows.push({ what: `JSON hand-off (idle): ${label}`, figure: ms(median(handoff)), detail: `${handoff.length} hand-offs` });
       if (readTotal.length) {
-        rows.push({ what: `DOM read of cards without JSON (idle): ${label}`, figure: ms(median(readTotal)), detail: `in slices, longest ${ms(median(readSlice))} (median of ${readTotal.length} loads)` });
+        rows.push({
+          what: `DOM read of cards without JSON (idle): ${label}`,
+          figure: ms(median(readTotal)),
+          detail: `in slices, longest ${ms(median(readSlice))} (median of ${readTotal.length} loads)`,
+        });
       }
       await page.close();
     }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { parseDocument } from '../../utils/parse/index';
+import { parseDocument } from '../harness/parse-page';
 
 export interface BenchPaper {
   id: string;
@@ -57,9 +57,35 @@ export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor
 
 /** Names real titles carry (from the issue), whose siblings the look-alikes get. */
 const KNOWN_NAMES = [
-  'Qwen2.5-VL', 'Qwen2-VL', 'Qwen3-VL', 'Qwen2.5-Omni', 'Qwen2.5-Math', 'Qwen3', 'GPT-4o', 'GPT-4o-mini', 'GPT-4', 'GPT-4.1', 'GPT-5',
-  'R1', 'R1-Zero', 'DeepSeek-R1', 'Search-R1', 'Video-R1', 'Llama 3', 'Llama 3.1', 'Llama 2', 'Llama-3-8B', 'Llama 4', 'V-JEPA 2',
-  'V-JEPA', 'I-JEPA', 'DeepSeek-V3', 'DeepSeek-V2', 'Gemma 2', 'Gemma 3', 'Gemma 3n',
+  'Qwen2.5-VL',
+  'Qwen2-VL',
+  'Qwen3-VL',
+  'Qwen2.5-Omni',
+  'Qwen2.5-Math',
+  'Qwen3',
+  'GPT-4o',
+  'GPT-4o-mini',
+  'GPT-4',
+  'GPT-4.1',
+  'GPT-5',
+  'R1',
+  'R1-Zero',
+  'DeepSeek-R1',
+  'Search-R1',
+  'Video-R1',
+  'Llama 3',
+  'Llama 3.1',
+  'Llama 2',
+  'Llama-3-8B',
+  'Llama 4',
+  'V-JEPA 2',
+  'V-JEPA',
+  'I-JEPA',
+  'DeepSeek-V3',
+  'DeepSeek-V2',
+  'Gemma 2',
+  'Gemma 3',
+  'Gemma 3n',
 ];
 const SIZES = ['', '', '-7B', '-72B', '-Instruct', '-3B-Instruct', '-8B', '-32B'];
 const SUFFIXES = ['', '', '', '-2', '2.5', '-VL', '-7B', 'o', '-R1', ' 3', '-Zero', '-mini', '3', '-V2', '1.5', '-Omni', '-Math', ' 2'];
@@ -82,7 +108,12 @@ function pools(real: BenchPaper[]): Pools {
     const colon = p.title.indexOf(': ');
     const rest = colon > 0 && colon < 30 ? p.title.slice(colon + 2) : p.title;
     if (rest !== p.title) heads.push(p.title.slice(0, colon));
-    words.push(...rest.split(/\s+/).map((w) => w.replace(/[:,?!]+$/, '')).filter(Boolean));
+    words.push(
+      ...rest
+        .split(/\s+/)
+        .map((w) => w.replace(/[:,?!]+$/, ''))
+        .filter(Boolean),
+    );
     for (const w of p.title.split(/\s+/)) {
       // Coined names are words with an inner capital or a hyphen: split them into their parts.
       if (!/[a-z][A-Z]|^[A-Z]{2,}|-/.test(w)) continue;

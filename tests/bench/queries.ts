@@ -47,7 +47,10 @@ function neighbour(rnd: () => number, c: string): string {
   const lower = c.toLowerCase();
   const row = ROWS.find((r) => r.includes(lower))!;
   const i = row.indexOf(lower);
-  const n = pick(rnd, [row[i - 1], row[i + 1]].filter((x): x is string => !!x));
+  const n = pick(
+    rnd,
+    [row[i - 1], row[i + 1]].filter((x): x is string => !!x),
+  );
   return c === lower ? n : n.toUpperCase();
 }
 
@@ -71,7 +74,10 @@ export function makeQueries(corpus: BenchPaper[], perKind = 200, seed = 7): Quer
   const titleDf = (w: string) => {
     const key = norm(w);
     let df = dfs.get(key);
-    if (df === undefined) dfs.set(key, (df = titles.reduce((n, t) => n + (holds(t, key) ? 1 : 0), 0)));
+    if (df === undefined) {
+      df = titles.reduce((n, t) => n + (holds(t, key) ? 1 : 0), 0);
+      dfs.set(key, df);
+    }
     return df;
   };
   const out: Query[] = [];
@@ -79,29 +85,48 @@ export function makeQueries(corpus: BenchPaper[], perKind = 200, seed = 7): Quer
     for (let made = 0, tries = 0; made < perKind && tries < perKind * 50; tries++) {
       const p = pick(rnd, corpus);
       const q = make(p);
-      if (q) out.push({ kind, target: p.id, ...q }), made++;
+      if (!q) continue;
+      out.push({ kind, target: p.id, ...q });
+      made++;
     }
   };
 
   draw('id', (p) => ({ text: pick(rnd, [p.id, p.id, `arXiv:${p.id}`, `${p.id}v2`, ` ${p.id} `]) }));
   draw('link', (p) => ({
     text: pick(rnd, [
-      `https://arxiv.org/abs/${p.id}`, `https://arxiv.org/abs/${p.id}v3`, `https://arxiv.org/pdf/${p.id}`, `http://arxiv.org/pdf/${p.id}v1.pdf`,
-      `https://huggingface.co/papers/${p.id}`, `https://huggingface.co/papers/${p.id}#community`, `huggingface.co/papers/${p.id}`,
+      `https://arxiv.org/abs/${p.id}`,
+      `https://arxiv.org/abs/${p.id}v3`,
+      `https://arxiv.org/pdf/${p.id}`,
+      `http://arxiv.org/pdf/${p.id}v1.pdf`,
+      `https://huggingface.co/papers/${p.id}`,
+      `https://huggingface.co/papers/${p.id}#community`,
+      `huggingface.co/papers/${p.id}`,
       `https://www.arxiv.org/abs/${p.id}`,
     ]),
   }));
   draw('title', (p) => ({ text: pick(rnd, [p.title, p.title, p.title.toLowerCase(), `${p.title}\n`, p.title.replace(/: /, ':\n')]) }));
   draw('name', (p) => {
-    const words = p.title.split(/\s+/).map(bare).filter((w) => w.length >= 2);
+    const words = p.title
+      .split(/\s+/)
+      .map(bare)
+      .filter((w) => w.length >= 2);
     const named = words.filter((w) => /\d|[.-]|[a-z][A-Z]|^[A-Z]{2,}/.test(w));
-    const w = named.length && rnd() < 0.8 ? pick(rnd, named) : pick(rnd, words.filter((x) => x.length >= 5 && /^[A-Za-z]+$/.test(x)));
+    const w =
+      named.length && rnd() < 0.8
+        ? pick(rnd, named)
+        : pick(
+            rnd,
+            words.filter((x) => x.length >= 5 && /^[A-Za-z]+$/.test(x)),
+          );
     if (!w || titleDf(w) > 3) return undefined;
     const r = rnd();
     return { text: r < 0.5 ? w : r < 0.85 || !w.includes('-') ? w.toLowerCase() : w.replace(/-/g, ' ') };
   });
   draw('typo', (p) => {
-    const words = p.title.split(/\s+/).map(bare).filter((w) => w.length >= 8 && /^[A-Za-z]+$/.test(w) && titleDf(w) <= 5);
+    const words = p.title
+      .split(/\s+/)
+      .map(bare)
+      .filter((w) => w.length >= 8 && /^[A-Za-z]+$/.test(w) && titleDf(w) <= 5);
     if (!words.length) return undefined;
     const typo = misspell(rnd, pick(rnd, words));
     return titleDf(typo) === 0 ? { text: rnd() < 0.5 ? typo : typo.toLowerCase() } : undefined;
@@ -113,7 +138,10 @@ export function makeQueries(corpus: BenchPaper[], perKind = 200, seed = 7): Quer
     return { text: rnd() < 0.6 ? name : name.toLowerCase(), expect: theirs };
   });
   draw('words', (p) => {
-    const words = p.title.split(/\s+/).map(bare).filter((w) => w.length >= 4 && /^[A-Za-z]+$/.test(w) && !STOP.has(w.toLowerCase()));
+    const words = p.title
+      .split(/\s+/)
+      .map(bare)
+      .filter((w) => w.length >= 4 && /^[A-Za-z]+$/.test(w) && !STOP.has(w.toLowerCase()));
     if (words.length < 2) return undefined;
     const n = Math.min(words.length, 2 + Math.floor(rnd() * 2));
     const start = Math.floor(rnd() * (words.length - n + 1));

@@ -51,10 +51,18 @@ export function describeMiss(m: Miss, byId: Map<string, BenchPaper>): string {
   const { query: q, answer: a } = m;
   const rank = a.ids.indexOf(q.target);
   const intruders = q.expect ? a.ids.slice(0, RANK[q.kind]).filter((id) => !q.expect!.has(id)).length : 0;
-  const where = q.kind === 'author' || q.kind === 'words' ? `${intruders} intruders, ${q.expect!.size} expected`
-    : q.kind === 'count' ? `first ${a.ids[0]}, count ${a.total} (true ${q.expect!.size})`
-    : rank < 0 ? 'not in the first 60' : `rank ${rank + 1}`;
-  const first = a.ids.slice(0, 3).map((id) => byId.get(id)?.title.slice(0, 60)).join(' | ');
+  const where =
+    q.kind === 'author' || q.kind === 'words'
+      ? `${intruders} intruders, ${q.expect!.size} expected`
+      : q.kind === 'count'
+        ? `first ${a.ids[0]}, count ${a.total} (true ${q.expect!.size})`
+        : rank < 0
+          ? 'not in the first 60'
+          : `rank ${rank + 1}`;
+  const first = a.ids
+    .slice(0, 3)
+    .map((id) => byId.get(id)?.title.slice(0, 60))
+    .join(' | ');
   return `[${q.kind}] ${JSON.stringify(q.text)} → ${q.target} "${byId.get(q.target)?.title.slice(0, 60)}": ${where}; first: ${first}`;
 }
 

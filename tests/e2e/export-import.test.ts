@@ -126,7 +126,11 @@ describe('export', () => {
     await page.locator('.filters label.check', { hasText: 'Diffusion' }).locator('input').check();
     await expect.poll(() => page.locator('[data-testid="paper-row"]').count()).toBe(4);
     const bib = await exportFile(page, 'export-bibtex');
-    expect(parseBib(bib.text).entries.map((e) => e.fields.eprint).sort()).toEqual(['2509.10002', '2509.10004', '2509.10006', '2509.10008']);
+    expect(
+      parseBib(bib.text)
+        .entries.map((e) => e.fields.eprint)
+        .sort(),
+    ).toEqual(['2509.10002', '2509.10004', '2509.10006', '2509.10008']);
     await page.close();
   });
 
@@ -137,7 +141,11 @@ describe('export', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByLabel('Export the selected').selectOption('ris')]);
     const path = join(DIR, `selected-${download.suggestedFilename()}`);
     await download.saveAs(path);
-    expect(readFileSync(path, 'utf8').match(/^M1 {2}- arXiv:(\S+)/gm)?.sort()).toEqual(['M1  - arXiv:2509.10001', 'M1  - arXiv:2509.10005']);
+    expect(
+      readFileSync(path, 'utf8')
+        .match(/^M1 {2}- arXiv:(\S+)/gm)
+        ?.sort(),
+    ).toEqual(['M1  - arXiv:2509.10001', 'M1  - arXiv:2509.10005']);
     await page.getByLabel('Papers to export').selectOption('selection');
     const csv = parseCsv((await exportFile(page, 'export-csv')).text, { columns: true }) as Array<{ arxiv_id: string }>;
     expect(csv.map((r) => r.arxiv_id).sort()).toEqual(['2509.10001', '2509.10005']);
@@ -187,10 +195,15 @@ describe('import', () => {
       await bookmarkButton(tab, '2609.31620').waitFor();
       expect(await bookmarkButton(tab, '2609.31620').getAttribute('aria-pressed')).toBe('false');
       const lib = await libraryPage(fresh);
-      const bib = '@misc{openai2023gpt4, title = {{GPT}-4 Technical Report}, author = {{OpenAI}}, eprint = {2303.08774}, archivePrefix = {arXiv}, keywords = {llm}}\n@book{knuth, title = {TAOCP}}';
-      expect(await importFile(lib, 'refs.bib', bib)).toBe('1 paper imported: 1 added, 0 updated, 0 unchanged. 1 skipped (entry knuth: no arXiv id (eprint, arXiv URL or DOI)).');
+      const bib =
+        '@misc{openai2023gpt4, title = {{GPT}-4 Technical Report}, author = {{OpenAI}}, eprint = {2303.08774}, archivePrefix = {arXiv}, keywords = {llm}}\n@book{knuth, title = {TAOCP}}';
+      expect(await importFile(lib, 'refs.bib', bib)).toBe(
+        '1 paper imported: 1 added, 0 updated, 0 unchanged. 1 skipped (entry knuth: no arXiv id (eprint, arXiv URL or DOI)).',
+      );
       const list = 'https://arxiv.org/abs/2401.00001v2\nhttps://huggingface.co/papers/2609.31620\nnonsense';
-      expect(await importFile(lib, 'list.txt', list)).toBe('2 papers imported: 1 added, 1 updated, 0 unchanged. 1 skipped (line 3: no arXiv id or paper link in “nonsense”).');
+      expect(await importFile(lib, 'list.txt', list)).toBe(
+        '2 papers imported: 1 added, 1 updated, 0 unchanged. 1 skipped (line 3: no arXiv id or paper link in “nonsense”).',
+      );
       await expect.poll(() => lib.locator('[data-testid="paper-row"]').count()).toBe(3);
       // The open papers tab shows the imported bookmark without a reload.
       await expect.poll(() => bookmarkButton(tab, '2609.31620').getAttribute('aria-pressed'), { timeout: 2000 }).toBe('true');
@@ -202,7 +215,15 @@ describe('import', () => {
   it('rejects a damaged backup with a message naming where, the library unchanged', async () => {
     const page = await libraryPage(shelf);
     const before = await dump(shelf);
-    const damaged = JSON.stringify({ format: 'hf-papers-shelf-backup', version: 1, exportedAt: 'x', scope: 'library', papers: [{ id: 'nope' }], entries: [], tags: [] });
+    const damaged = JSON.stringify({
+      format: 'hf-papers-shelf-backup',
+      version: 1,
+      exportedAt: 'x',
+      scope: 'library',
+      papers: [{ id: 'nope' }],
+      entries: [],
+      tags: [],
+    });
     expect(await importFile(page, 'damaged.json', damaged)).toMatch(/^The backup is damaged at papers\[0\]\.id: expected an arXiv id/);
     expect(await importFile(page, 'cut.json', damaged.slice(0, 40))).toMatch(/not valid JSON.*truncated/);
     expect(await importFile(page, 'newer.json', damaged.replace('"version":1', '"version":2'))).toMatch(/newer HF Papers Shelf/);

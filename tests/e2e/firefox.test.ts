@@ -30,11 +30,16 @@ describe('Firefox', () => {
     await firefox.until(tab, `${button}.getAttribute('aria-pressed') === 'true'`);
 
     const popup = await firefox.open(firefox.extensionUrl('popup.html'));
-    const rows = await firefox.until<string[]>(popup, `(() => { const ids = [...document.querySelectorAll('[data-testid="paper-row"]')].map((r) => r.getAttribute('data-paper-id')); return ids.length ? ids : null; })()`);
+    const rows = await firefox.until<string[]>(
+      popup,
+      `(() => { const ids = [...document.querySelectorAll('[data-testid="paper-row"]')].map((r) => r.getAttribute('data-paper-id')); return ids.length ? ids : null; })()`,
+    );
     expect(rows).toEqual([ID]);
 
     const library = await firefox.open(firefox.extensionUrl('library.html'));
-    expect(await firefox.until(library, `document.querySelector('[data-testid="paper-row"][data-paper-id="${ID}"]')?.textContent`)).toMatch(/FuseReg/);
+    expect(await firefox.until(library, `document.querySelector('[data-testid="paper-row"][data-paper-id="${ID}"]')?.textContent`)).toMatch(
+      /FuseReg/,
+    );
 
     // A fresh load of the page asks the background: the state came from IndexedDB.
     await firefox.send('browsingContext.reload', { context: tab, wait: 'complete' });

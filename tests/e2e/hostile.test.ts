@@ -15,10 +15,18 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   shelf = await launchShelf();
-  shelf.context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
+  shelf.context.on('page', (p) =>
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }),
+  );
   const ctl = await extensionPage(shelf);
   const { papers, entries } = awkwardLibrary();
-  await send(ctl, 'ingest', { page: { url: 'https://huggingface.co/papers', kind: 'daily' }, cards: papers.map(({ firstSeenAt: _f, lastSeenAt: _l, firstSeenUrl: _u, lastSeenUrl: _v, listingDate: _d, fetchedAt: _x, ...p }) => p) });
+  await send(ctl, 'ingest', {
+    page: { url: 'https://huggingface.co/papers', kind: 'daily' },
+    cards: papers.map(({ firstSeenAt: _f, lastSeenAt: _l, firstSeenUrl: _u, lastSeenUrl: _v, listingDate: _d, fetchedAt: _x, ...p }) => p),
+  });
   const saved = entries.filter((e) => e.bookmarkedAt !== undefined).map((e) => e.id);
   await send(ctl, 'setBookmark', { ids: saved, on: true });
   for (const e of entries) {
@@ -78,7 +86,13 @@ describe('huggingface.co', () => {
     // The card's heading as the site would escape it, and the embedded data with raw markup.
     html = html.replace(/(<h3[^>]*>\s*<a[^>]*href="\/papers\/2609\.30192"[^>]*>)([^<]*)/, (_m, open) => `${open}${escapeAttr(EVIL)}`);
     html = html.replace(/data-props="([^"]*)"/, (_m, raw: string) => {
-      const props = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+      const props = JSON.parse(
+        raw
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      );
       props.dailyPapers[0].paper.title = EVIL;
       props.dailyPapers[0].title = EVIL;
       props.dailyPapers[0].paper.summary = EVIL;

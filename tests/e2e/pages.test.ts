@@ -56,12 +56,24 @@ async function oneButtonPerCard(page: Page) {
 
 describe.each([
   ['daily', '/papers', 5, '2609.31620', { authors: expect.arrayContaining(['Hongyang Du']), featuredAt: '2026-09-28', listingDate: '2026-09-28' }],
-  ['daily, dated URL, logged in, dark', '/papers/date/2026-09-28', 5, '2609.30192', { authors: ['Dawei Zhou', 'Yujun Yan', 'Jiawei Zhang', 'xyzeng2000'], upvotes: 3 }],
+  [
+    'daily, dated URL, logged in, dark',
+    '/papers/date/2026-09-28',
+    5,
+    '2609.30192',
+    { authors: ['Dawei Zhou', 'Yujun Yan', 'Jiawei Zhang', 'xyzeng2000'], upvotes: 3 },
+  ],
   ['weekly', '/papers/week/2026-W39', 100, '2609.30099', { abstract: expect.stringMatching(/^Preparing high quality/), githubStars: 11 }],
   ['monthly', '/papers/month/2026-09', 60, '2609.40059', { organization: { name: 'PekingUniversity', fullname: 'Peking University' } }],
   // Synthetic listing: its 5th card shows TRACE's markup but carries FuseReg's embedded entry.
   ['trending', '/papers/trending', 30, '2610.20004', { submitter: 'Hongyang-Du', comments: 2, githubStars: 12 }],
-  ['search', '/papers?q=iteration', 45, SEARCH_IDS(45)[2]!, { authorCount: 8, publishedAt: '2024-05-16', abstract: expect.stringMatching(/^Multistep instructions/) }],
+  [
+    'search',
+    '/papers?q=iteration',
+    45,
+    SEARCH_IDS(45)[2]!,
+    { authorCount: 8, publishedAt: '2024-05-16', abstract: expect.stringMatching(/^Multistep instructions/) },
+  ],
   ['paper', '/papers/2508.02739', 1, '2508.02739', { aiSummary: PAPER.ai_summary, aiKeywords: PAPER.ai_keywords, githubStars: 31189 }],
   ['daily without embedded data', '/papers/date/2026-09-27', 5, '2609.31620', { upvotes: 110, githubStars: 12, submitter: 'Hongyang-Du' }],
 ])('%s page', (_kind, path, cards, sample, stored) => {
@@ -97,7 +109,9 @@ describe('client-side navigation', () => {
     await navigate(page, '/papers/week/2026-W39', fixture('hf/hf-weekly-2026-W39.html'), 'fresh');
     await page.waitForFunction(() => document.querySelectorAll('button[data-hfp-action="bookmark"]').length === 100, undefined, { timeout: 1000 });
     expect(await oneButtonPerCard(page)).toEqual({ roots: 100, allOne: true, idsMatch: true, shownInCard: true });
-    await eventually(async () => expect(await dbGet(shelf, 'papers', '2609.30042')).toMatchObject({ lastSeenUrl: 'https://huggingface.co/papers/week/2026-W39' }));
+    await eventually(async () =>
+      expect(await dbGet(shelf, 'papers', '2609.30042')).toMatchObject({ lastSeenUrl: 'https://huggingface.co/papers/week/2026-W39' }),
+    );
     await page.close();
   });
 
@@ -107,7 +121,12 @@ describe('client-side navigation', () => {
     await page.waitForFunction(() => document.querySelectorAll('button[data-hfp-action="bookmark"]').length === 60, undefined, { timeout: 1000 });
     // Never a paper of the old listing's data attached to a new card.
     expect(await page.locator('[data-hfp-paper="2609.31620"]').count()).toBe(0);
-    await eventually(async () => expect(await dbGet(shelf, 'papers', '2609.40001')).toMatchObject({ abstract: expect.stringMatching(/^Preparing/), authors: expect.arrayContaining(['Xiaochen Ma']) }));
+    await eventually(async () =>
+      expect(await dbGet(shelf, 'papers', '2609.40001')).toMatchObject({
+        abstract: expect.stringMatching(/^Preparing/),
+        authors: expect.arrayContaining(['Xiaochen Ma']),
+      }),
+    );
     expect(await oneButtonPerCard(page)).toEqual({ roots: 60, allOne: true, idsMatch: true, shownInCard: true });
     await page.close();
   });
@@ -122,12 +141,13 @@ describe('the site’s layout', () => {
     const page = await open(path, cards);
     const moved = await page.evaluate(() => {
       const ours = 'button[data-hfp-action]';
-      const boxes = () => [...document.body.querySelectorAll('*')].filter((el) => !el.matches(ours)).map((el) => JSON.stringify(el.getBoundingClientRect()));
+      const boxes = () =>
+        [...document.body.querySelectorAll('*')].filter((el) => !el.matches(ours)).map((el) => JSON.stringify(el.getBoundingClientRect()));
       const withUs = boxes();
       const buttons = [...document.querySelectorAll(ours)];
       const roots = [...document.querySelectorAll('[data-hfp-paper]')];
-      buttons.forEach((b) => b.remove());
-      roots.forEach((r) => r.removeAttribute('data-hfp-paper'));
+      for (const b of buttons) b.remove();
+      for (const r of roots) r.removeAttribute('data-hfp-paper');
       const without = boxes();
       const els = [...document.body.querySelectorAll('*')];
       return without.flatMap((box, i) => (box === withUs[i] ? [] : [`${els[i]!.tagName}.${els[i]!.className}`]));

@@ -5,7 +5,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bookmarkButton, controlWorker, dbGet, eventually, extensionPage, fixture, launchShelf, openPopup, send, type Shelf } from '../harness/browser';
+import {
+  bookmarkButton,
+  controlWorker,
+  dbGet,
+  eventually,
+  extensionPage,
+  fixture,
+  launchShelf,
+  openPopup,
+  send,
+  type Shelf,
+} from '../harness/browser';
+import { seeded } from '../harness/random';
 
 const IDS = ['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670'];
 const SAGE = '2609.30192';
@@ -60,7 +72,9 @@ describe('one truth everywhere', () => {
     await bookmarkButton(a, SAGE).click();
     await within(a, SAGE, false);
     await bookmarkButton(a, SAGE).click();
-    await eventually(async () => expect(await dbGet(shelf, 'entries', SAGE)).toMatchObject({ tags: ['graphs'], note: 'see §4', bookmarkedAt: expect.any(Number) }));
+    await eventually(async () =>
+      expect(await dbGet(shelf, 'entries', SAGE)).toMatchObject({ tags: ['graphs'], note: 'see §4', bookmarkedAt: expect.any(Number) }),
+    );
   });
 });
 
@@ -71,8 +85,8 @@ describe('a worker stopped mid-way', () => {
     // The control page opened in front; a background tab gets no animation frames to click in.
     await page.bringToFront();
     const intended = new Map(IDS.map((id) => [id, false]));
-    let seed = 42;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % IDS.length;
+    const random = seeded(42);
+    const next = () => random(IDS.length);
     for (let i = 0; i < 100; i++) {
       const id = IDS[next()]!;
       await bookmarkButton(page, id).click();
@@ -95,7 +109,10 @@ describe('a worker stopped mid-way', () => {
     // Nothing invented: the five papers of the page, no other entry.
     const ctl = await extensionPage(shelf);
     const states = await send<Record<string, { bookmarked: boolean }>>(ctl, 'getStates', { ids: [...IDS, '2609.99999'] });
-    expect(Object.fromEntries(Object.entries(states).map(([id, s]) => [id, s.bookmarked]))).toEqual({ ...Object.fromEntries(intended), '2609.99999': false });
+    expect(Object.fromEntries(Object.entries(states).map(([id, s]) => [id, s.bookmarked]))).toEqual({
+      ...Object.fromEntries(intended),
+      '2609.99999': false,
+    });
   });
 });
 
@@ -136,8 +153,7 @@ describe('a worker stopped at random points in a stream of every kind of operati
     type Model = { bookmarked: boolean; status: string; tags: string[]; note: string; priority: number };
     const blank = (): Model => ({ bookmarked: false, status: 'to-read', tags: [], note: '', priority: 0 });
     const model = new Map<string, Model>();
-    let seed = 7;
-    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const rnd = seeded(7);
 
     /** As the extension's pages send requests: again when the worker died before answering (every request is idempotent). */
     const request = async (type: string, payload: unknown) => {
@@ -201,7 +217,10 @@ describe('a worker stopped at random points in a stream of every kind of operati
         expect(entry, id).toBeUndefined();
         continue;
       }
-      expect({ bookmarked: entry?.bookmarkedAt !== undefined, status: entry?.status, tags: entry?.tags, note: entry?.note, priority: entry?.priority }, id).toEqual(want);
+      expect(
+        { bookmarked: entry?.bookmarkedAt !== undefined, status: entry?.status, tags: entry?.tags, note: entry?.note, priority: entry?.priority },
+        id,
+      ).toEqual(want);
     }
     const states = await send<Record<string, { bookmarked: boolean }>>(ctl, 'getStates', { ids: [...ids, '2601.09999'] });
     expect(states['2601.09999']!.bookmarked).toBe(false);

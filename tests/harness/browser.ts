@@ -171,7 +171,12 @@ export async function extensionPage(shelf: Shelf): Promise<Page> {
 /** A request of the extension's protocol, sent from an extension page as the popup sends it. */
 export async function send<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
   const reply = (await page.evaluate(
-    ([type, payload]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ hfp: 1, type, payload }),
+    ([type, payload]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        hfp: 1,
+        type,
+        payload,
+      }),
     [type, payload] as const,
   )) as { ok: boolean; value?: T; message?: string };
   if (!reply?.ok) throw new Error(`${type} failed: ${reply?.message}`);

@@ -15,7 +15,13 @@ export const GECKO_ID = 'hf-papers-shelf@example.org';
 /** Fixed in the profile, so the extension's pages have a known address. */
 export const EXTENSION_UUID = '6d1a2c3e-0000-4000-8000-0000000000f1';
 
-const USUAL_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox', 'C:\\Program Files\\Mozilla Firefox\\firefox.exe'];
+const USUAL_PATHS = [
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/snap/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+  'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
+];
 
 export function requireFirefox(): string {
   const path = process.env.FIREFOX_PATH || USUAL_PATHS.find((p) => existsSync(p));
@@ -64,7 +70,11 @@ export async function launchFirefox(): Promise<Firefox> {
       'user_pref("browser.startup.homepage_override.mstone", "ignore");',
     ].join('\n'),
   );
-  const proc: ChildProcess = spawn(binary, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc: ChildProcess = spawn(
+    binary,
+    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`Firefox did not start its remote protocol in 30 s:\n${log}`)), 30_000);
@@ -87,7 +97,7 @@ export async function launchFirefox(): Promise<Firefox> {
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
   const site = new Map<string, string>();
 
-  const send = <T,>(method: string, params: Json) =>
+  const send = <T>(method: string, params: Json) =>
     new Promise<T>((resolve, reject) => {
       const id = ++next;
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
@@ -95,7 +105,15 @@ export async function launchFirefox(): Promise<Firefox> {
     });
 
   ws.on('message', (data) => {
-    const m = JSON.parse(String(data)) as { id?: number; type: string; result?: unknown; error?: string; message?: string; method?: string; params?: Json };
+    const m = JSON.parse(String(data)) as {
+      id?: number;
+      type: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+      method?: string;
+      params?: Json;
+    };
     if (m.id !== undefined && waiting.has(m.id)) {
       const w = waiting.get(m.id)!;
       waiting.delete(m.id);
@@ -118,9 +136,12 @@ export async function launchFirefox(): Promise<Firefox> {
   await send('session.new', { capabilities: {} });
   await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
   await send('session.subscribe', { events: ['network.beforeRequestSent'] });
-  await send('network.addIntercept', { phases: ['beforeRequestSent'], urlPatterns: [{ type: 'pattern', protocol: 'https', hostname: 'huggingface.co' }] });
+  await send('network.addIntercept', {
+    phases: ['beforeRequestSent'],
+    urlPatterns: [{ type: 'pattern', protocol: 'https', hostname: 'huggingface.co' }],
+  });
 
-  const evaluate = async <T,>(context: string, expression: string): Promise<T> => {
+  const evaluate = async <T>(context: string, expression: string): Promise<T> => {
     const r = await send<{ type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', {
       expression,
       target: { context },
@@ -169,7 +190,9 @@ function deserialize(v: unknown): unknown {
     case 'array':
       return (r.value as unknown[]).map(deserialize);
     case 'object':
-      return Object.fromEntries((r.value as Array<[unknown, unknown]>).map(([k, val]) => [typeof k === 'string' ? k : deserialize(k), deserialize(val)]));
+      return Object.fromEntries(
+        (r.value as Array<[unknown, unknown]>).map(([k, val]) => [typeof k === 'string' ? k : deserialize(k), deserialize(val)]),
+      );
     case 'undefined':
       return undefined;
     default:

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { seedResults } from '../fixtures/seed';
 import type { PaperFields } from '../../utils/model';
 import { send } from './browser';
+import { seeded } from './random';
 
 const SEED = seedResults();
 const WORDS = SEED.flatMap((r) => r.abstract.split(/\s+/));
@@ -13,9 +14,9 @@ const FIRST = ['Ana', 'Bo', 'Chen', 'Dario', 'Emma', 'Farid', 'Grace', 'Hiro', '
 const LAST = ['Li', 'Smith', 'Müller', 'Tanaka', 'García', 'Okafor', 'Kowalski', 'Nguyen', 'Rossi', 'Dubois', 'Singh', 'Zhang'];
 
 export function syntheticPapers(n: number, offset = 0): PaperFields[] {
-  let seed = 1234 + offset;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const random = seeded(1234 + offset);
+  const rnd = () => random(2 ** 31) / 2 ** 31;
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: n }, (_, k) => {
     const i = k + offset;
     const base = SEED[i % SEED.length]!;

@@ -55,6 +55,9 @@ export function listingPage(opts: ListingOptions): Listing {
   const props = { ...PROPS, dailyPapers: items, periodType: opts.periodType ?? 'day', dateString: opts.dateString ?? PROPS.dateString };
   const first = DAILY.indexOf('<article');
   const last = DAILY.lastIndexOf('</article>') + '</article>'.length;
-  const html = (DAILY.slice(0, first) + cards.join('<!---->') + DAILY.slice(last)).replace(PROPS_ATTR, `data-props="${escapeAttr(JSON.stringify(props))}"`);
+  const html = (DAILY.slice(0, first) + cards.join('<!---->') + DAILY.slice(last)).replace(
+    PROPS_ATTR,
+    `data-props="${escapeAttr(JSON.stringify(props))}"`,
+  );
   return { html, ids, props };
 }

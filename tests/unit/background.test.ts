@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDB } from '../../utils/db/schema';
 import { makeHandlers } from '../../utils/background/handlers';
 import { answer } from '../../utils/background/serve';
-import { paperIdFromLink } from '../../utils/background/shortcuts';
+import { paperIdFromLink } from '../../utils/ids';
 import type { TabMessage } from '../../utils/protocol';
 
 let db: ShelfDB;
@@ -40,7 +40,11 @@ describe('requests', () => {
       code: 'invalid',
       message: 'Invalid addTags request at ids.0: expected an arXiv id such as 2409.12345',
     });
-    expect(await ask('setStatus', { ids: ['2609.00001'], status: 'done' })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('at status') });
+    expect(await ask('setStatus', { ids: ['2609.00001'], status: 'done' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: expect.stringContaining('at status'),
+    });
     expect(await ask('setTagColor', { name: 'x', color: 'red' })).toMatchObject({ ok: false, message: expect.stringContaining('#2563eb') });
   });
 
@@ -67,7 +71,11 @@ describe('requests', () => {
 
   it('names a failed write as such', async () => {
     db.close();
-    expect(await ask('setNote', { id: '2609.00001', note: 'x' })).toMatchObject({ ok: false, code: 'storage', message: expect.stringMatching(/could not be written.*nothing was changed/) });
+    expect(await ask('setNote', { id: '2609.00001', note: 'x' })).toMatchObject({
+      ok: false,
+      code: 'storage',
+      message: expect.stringMatching(/could not be written.*nothing was changed/),
+    });
   });
 });
 

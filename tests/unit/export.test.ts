@@ -14,10 +14,12 @@ import { toCsv, CSV_COLUMNS } from '../../utils/export/csv';
 import { toRis } from '../../utils/export/ris';
 import { toCslItems, toCslJson } from '../../utils/export/csljson';
 import { escapeMarkdown, toMarkdown } from '../../utils/export/markdown';
-import { citationKeys, splitName, type ExportItem } from '../../utils/export/common';
+import { citationKeys } from '../../utils/export/common';
+import { splitName } from '../../utils/citation';
+import type { Item } from '../../utils/model';
 import { awkwardLibrary } from '../fixtures/awkward-library';
 
-function items(): ExportItem[] {
+function items(): Item[] {
   const { papers, entries } = awkwardLibrary();
   const byId = new Map(entries.map((e) => [e.id, e]));
   return papers.map((p) => ({ ...p, entry: byId.get(p.id) }));
@@ -48,7 +50,13 @@ describe('BibTeX', () => {
     const p = items()[3]!;
     const e = parsed.entries.find((x) => x.fields.eprint === p.id)!;
     expect(e.type).toBe('misc');
-    expect(e.fields).toMatchObject({ archiveprefix: 'arXiv', year: '2025', month: '9', doi: `10.48550/arXiv.${p.id}`, url: `https://arxiv.org/abs/${p.id}` });
+    expect(e.fields).toMatchObject({
+      archiveprefix: 'arXiv',
+      year: '2025',
+      month: '9',
+      doi: `10.48550/arXiv.${p.id}`,
+      url: `https://arxiv.org/abs/${p.id}`,
+    });
     expect(e.fields.author).toHaveLength(200);
     expect(e.fields.author![199]).toEqual({ firstName: 'Author199', lastName: 'Ñúñez-199' });
     const b = parsed.entries.find((x) => x.fields.eprint === items()[1]!.id)!;
@@ -59,7 +67,12 @@ describe('BibTeX', () => {
       { firstName: 'Hugging', lastName: 'Face' },
     ]);
     const a = parsed.entries.find((x) => x.fields.eprint === items()[0]!.id)!;
-    expect(a.fields.author!.map((n) => ('name' in n ? n.name : `${n.firstName} ${n.lastName}`))).toEqual(['Ada Lovelace', 'Alan "The Bomb" Turing', 'Miles O\'Brien', 'Rock and Roll']);
+    expect(a.fields.author!.map((n) => ('name' in n ? n.name : `${n.firstName} ${n.lastName}`))).toEqual([
+      'Ada Lovelace',
+      'Alan "The Bomb" Turing',
+      "Miles O'Brien",
+      'Rock and Roll',
+    ]);
   });
 
   it('protects the capitals of acronyms and names in titles', () => {
@@ -73,10 +86,10 @@ describe('citation keys', () => {
       { id: '2401.00001', title: 'Attention again', authors: ['Ashish Vaswani'], publishedAt: '2024-01-02' },
       { id: '2401.00002', title: 'The attention story', authors: ['Ashish Vaswani'], publishedAt: '2024-01-05' },
       { id: '2401.00003', title: '数据', authors: ['张伟'] },
-    ] as ExportItem[];
+    ] as Item[];
     const keys = citationKeys(base);
     expect([...keys.values()]).toEqual(['vaswani2024attention', 'vaswani2024attentiona', 'arxiv2024']);
-    const more = citationKeys([{ id: '2405.00009', title: 'Attention later', authors: ['A. Vaswani'], publishedAt: '2024-05-01' } as ExportItem, ...base]);
+    const more = citationKeys([{ id: '2405.00009', title: 'Attention later', authors: ['A. Vaswani'], publishedAt: '2024-05-01' } as Item, ...base]);
     for (const [id, key] of keys) expect(more.get(id)).toBe(key);
     expect(more.get('2405.00009')).toBe('vaswani2024attentionb');
   });
@@ -119,7 +132,7 @@ describe('RIS', () => {
   it('is read back by citation.js with every title, author and the DOI', async () => {
     const ris = toRis(items());
     expect(ris.split('ER  - ').length - 1).toBe(items().length);
-    const read = (await Cite.async(ris, { forceType: '@ris/file' })).data as Array<Record<string, any>>;
+    const read = (await Cite.async(ris, { forceType: '@ris/file' })).data as Array<{ title: string; author: unknown[]; DOI: string }>;
     expect(read).toHaveLength(items().length);
     for (const [i, p] of items().entries()) {
       expect(ws(read[i]!.title)).toBe(ws(p.title));

@@ -33,10 +33,14 @@ beforeEach(async () => {
   requests = [];
   answer = (id) => new Response(JSON.stringify(api(id)), { status: 200 });
   // What a search card shows: title, abstract, a count of authors, no names.
-  await ingestPapers(db, [
-    { id: '2511.10001', title: 'Searched', abstract: 'A', authorCount: 4, publishedAt: '2026-09-10' },
-    { id: '2511.10002', title: 'Searched too', authorCount: 2 },
-  ], { at: clock, url: 'https://huggingface.co/papers?q=x' });
+  await ingestPapers(
+    db,
+    [
+      { id: '2511.10001', title: 'Searched', abstract: 'A', authorCount: 4, publishedAt: '2026-09-10' },
+      { id: '2511.10002', title: 'Searched too', authorCount: 2 },
+    ],
+    { at: clock, url: 'https://huggingface.co/papers?q=x' },
+  );
 });
 
 afterEach(() => db.delete());
@@ -48,7 +52,12 @@ describe('filling papers from /api/papers/<id>', () => {
     await f.pump();
     const p = await db.papers.get('2511.10001');
     expect(requests).toEqual(['https://huggingface.co/api/papers/2511.10001']);
-    expect(p).toMatchObject({ authors: PAPER.authors.map((a) => a.name), githubRepo: PAPER.githubRepo, fetchedAt: clock, firstSeenUrl: 'https://huggingface.co/papers?q=x' });
+    expect(p).toMatchObject({
+      authors: PAPER.authors.map((a) => a.name),
+      githubRepo: PAPER.githubRepo,
+      fetchedAt: clock,
+      firstSeenUrl: 'https://huggingface.co/papers?q=x',
+    });
     expect(p!.authorCount).toBeUndefined();
     expect(await db.fills.count()).toBe(0);
   });

@@ -7,9 +7,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { ShelfDB } from '../../utils/db/schema';
-import { backupJson, makeBackup } from '../../utils/export/backup';
+import { backupJson } from '../../utils/backup';
+import { makeBackup } from '../../utils/db/backup';
 import { importIncoming } from '../../utils/db/import';
-import { ImportError, readImportText } from '../../utils/import/read';
+import { readImportText } from '../../utils/import/read';
+import { ImportError } from '../../utils/import/types';
 import { awkwardLibrary } from '../fixtures/awkward-library';
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 2000;
@@ -101,9 +103,14 @@ const bad: fc.Arbitrary<Bad> = fc.oneof(
       .map((v): Bad => ({ kind: 'json', value: v })),
   ),
   // Not text at all.
-  fc.uint8Array({ minLength: 8, maxLength: 400 }).map((bytes): Bad => ({ kind: 'text', text: '\u0000' + Buffer.from(bytes).toString('latin1') })),
+  fc.uint8Array({ minLength: 8, maxLength: 400 }).map((bytes): Bad => ({ kind: 'text', text: `\u0000${Buffer.from(bytes).toString('latin1')}` })),
   // Text or BibTeX that names no new-style arXiv paper.
-  fc.array(fc.constantFrom('hello', 'see page 12', 'hep-th/9901001', 'https://example.org', '1234.5', '@book{k, title={T}}', '% comment'), { minLength: 1, maxLength: 20 }).map((lines): Bad => ({ kind: 'text', text: lines.join('\n') })),
+  fc
+    .array(fc.constantFrom('hello', 'see page 12', 'hep-th/9901001', 'https://example.org', '1234.5', '@book{k, title={T}}', '% comment'), {
+      minLength: 1,
+      maxLength: 20,
+    })
+    .map((lines): Bad => ({ kind: 'text', text: lines.join('\n') })),
 );
 
 it(`rejects ${RUNS} generated malformed imports, each with a message, the library byte-identical`, async () => {

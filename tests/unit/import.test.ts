@@ -5,10 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDB } from '../../utils/db/schema';
-import { backupJson, BACKUP_FORMAT, makeBackup } from '../../utils/export/backup';
+import { backupJson, BACKUP_FORMAT } from '../../utils/backup';
+import { makeBackup } from '../../utils/db/backup';
 import { toBibtex } from '../../utils/export/bibtex';
 import { describeSummary, importIncoming } from '../../utils/db/import';
-import { ImportError, readImportFile, readImportText } from '../../utils/import/read';
+import { readImportFile, readImportText } from '../../utils/import/read';
+import { ImportError } from '../../utils/import/types';
 import { setBookmarks, addTags, setNote } from '../../utils/db/library';
 import { setSettings } from '../../utils/db/settings';
 import { allSaved } from '../../utils/db/queries';
@@ -60,7 +62,13 @@ describe('JSON backup', () => {
   it('is self-describing and versioned', async () => {
     await fill(db);
     const b = JSON.parse(backupJson(await makeBackup(db, undefined, Date.UTC(2026, 10, 25))));
-    expect(b).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2026-11-25T00:00:00.000Z', scope: 'library', settings: { badge: false } });
+    expect(b).toMatchObject({
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: '2026-11-25T00:00:00.000Z',
+      scope: 'library',
+      settings: { badge: false },
+    });
     expect(b.papers).toHaveLength(11);
     expect(b.entries).toHaveLength(10);
     expect(b.tags).toHaveLength(5);
@@ -77,12 +85,34 @@ describe('JSON backup', () => {
   it('merges: the newer change wins per paper, tags are unioned, importing again changes nothing', async () => {
     const A = '2601.00001';
     const B = '2601.00002';
-    await setBookmarks(other, { ids: [A, B], on: true, papers: [{ id: A, title: 'A' }, { id: B, title: 'B' }] }, 1000);
+    await setBookmarks(
+      other,
+      {
+        ids: [A, B],
+        on: true,
+        papers: [
+          { id: A, title: 'A' },
+          { id: B, title: 'B' },
+        ],
+      },
+      1000,
+    );
     await addTags(other, [A], ['old-tag'], 1001);
     await setNote(other, B, 'note in the backup (older)', 1002);
     const backup = backupJson(await makeBackup(other));
     // The library: A's note changed later, B's note changed later, a tag on A.
-    await setBookmarks(db, { ids: [A, B], on: true, papers: [{ id: A, title: 'A' }, { id: B, title: 'B' }] }, 500);
+    await setBookmarks(
+      db,
+      {
+        ids: [A, B],
+        on: true,
+        papers: [
+          { id: A, title: 'A' },
+          { id: B, title: 'B' },
+        ],
+      },
+      500,
+    );
     await setNote(db, A, 'note from before the backup', 600);
     await setNote(db, B, 'note in the library (newer)', 5000);
     await addTags(db, [B], ['mine'], 5001);
@@ -142,11 +172,17 @@ describe('BibTeX', () => {
     expect((await db.papers.get('2303.08774'))!.title).toBe('GPT-4 & Über');
     expect(await db.papers.get('2401.00001')).toBeDefined();
     expect(await db.papers.get('2402.00002')).toBeDefined();
-    expect(describeSummary(summary)).toBe('4 papers imported: 4 added, 0 updated, 0 unchanged. 2 skipped (entry knuth: no arXiv id (eprint, arXiv URL or DOI); entry old: no arXiv id (eprint, arXiv URL or DOI)).');
+    expect(describeSummary(summary)).toBe(
+      '4 papers imported: 4 added, 0 updated, 0 unchanged. 2 skipped (entry knuth: no arXiv id (eprint, arXiv URL or DOI); entry old: no arXiv id (eprint, arXiv URL or DOI)).',
+    );
   });
 
   it('never overwrites what the site gave, nor a note the user wrote', async () => {
-    await setBookmarks(db, { ids: ['2303.08774'], on: true, papers: [{ id: '2303.08774', title: 'GPT-4 Technical Report', authors: ['OpenAI'] }] }, 1);
+    await setBookmarks(
+      db,
+      { ids: ['2303.08774'], on: true, papers: [{ id: '2303.08774', title: 'GPT-4 Technical Report', authors: ['OpenAI'] }] },
+      1,
+    );
     await setNote(db, '2303.08774', 'mine', 2);
     await importText(db, '@misc{b, title = {Other title}, author = {X, Y}, eprint = {2303.08774}, annote = {theirs}, keywords = {llm}}', 3);
     expect(await db.papers.get('2303.08774')).toMatchObject({ title: 'GPT-4 Technical Report', authors: ['OpenAI'] });
@@ -192,10 +228,26 @@ describe('malformed imports', () => {
     ['truncated backup', async () => (await backup()).slice(0, 3000), /not valid JSON.*truncated/s],
     ['a backup from a newer version', async () => (await backup()).replace('"version":1', '"version":7'), /newer HF Papers Shelf \(backup format 7/],
     ['a version that is not a number', async () => (await backup()).replace('"version":1', '"version":"1"'), /no valid "version"/],
-    ['a paper id of the wrong kind', async () => (await backup()).replace('"id":"2509.10003"', '"id":"not-an-id"'), /damaged at papers\[2\]\.id: expected an arXiv id/],
-    ['a number where text belongs', async () => (await backup()).replace('"title":"Seen, never saved"', '"title":42'), /damaged at papers\[10\]\.title/],
-    ['a status that does not exist', async () => (await backup()).replace('"status":"reading"', '"status":"someday"'), /damaged at entries\[1\]\.status/],
-    ['papers that is not a list', async () => (await backup()).replace('"papers":[', '"papers":{"x":[').replace(/\],"entries"/, ']},"entries"'), /damaged at papers/],
+    [
+      'a paper id of the wrong kind',
+      async () => (await backup()).replace('"id":"2509.10003"', '"id":"not-an-id"'),
+      /damaged at papers\[2\]\.id: expected an arXiv id/,
+    ],
+    [
+      'a number where text belongs',
+      async () => (await backup()).replace('"title":"Seen, never saved"', '"title":42'),
+      /damaged at papers\[10\]\.title/,
+    ],
+    [
+      'a status that does not exist',
+      async () => (await backup()).replace('"status":"reading"', '"status":"someday"'),
+      /damaged at entries\[1\]\.status/,
+    ],
+    [
+      'papers that is not a list',
+      async () => (await backup()).replace('"papers":[', '"papers":{"x":[').replace(/\],"entries"/, ']},"entries"'),
+      /damaged at papers/,
+    ],
     ['BibTeX cut short', () => '@misc{a, title = {Unclosed, eprint = {2401.00001}', /BibTeX file could not be read/],
     ['BibTeX without arXiv entries', () => '@book{k, title = {TAOCP}}', /None of the 1 BibTeX entries names an arXiv paper/],
     ['text without ids', () => 'hello\nworld\n', /holds no arXiv id/],
@@ -224,7 +276,9 @@ describe('malformed imports', () => {
   });
 
   it('rejects a file over the size limit before reading it', async () => {
-    await expect(readImportFile({ name: 'huge.json', size: 200e6, text: () => Promise.reject(new Error('read')) })).rejects.toThrow(/huge.json is 191 MB; the largest/);
+    await expect(readImportFile({ name: 'huge.json', size: 200e6, text: () => Promise.reject(new Error('read')) })).rejects.toThrow(
+      /huge.json is 191 MB; the largest/,
+    );
   });
 
   it('writes nothing when the write itself fails half-way (one transaction)', async () => {

@@ -28,7 +28,18 @@ const now = () => ++t;
 
 beforeEach(async () => {
   db = new ShelfDB(`library-${Math.random()}`);
-  await setBookmarks(db, { ids: [A, B], on: true, papers: [{ id: A, title: 'Alpha' }, { id: B, title: 'Beta' }] }, now());
+  await setBookmarks(
+    db,
+    {
+      ids: [A, B],
+      on: true,
+      papers: [
+        { id: A, title: 'Alpha' },
+        { id: B, title: 'Beta' },
+      ],
+    },
+    now(),
+  );
 });
 afterEach(() => db.delete());
 
@@ -36,7 +47,11 @@ describe('bookmarks', () => {
   it('stores the paper it was given and lists bookmarks newest first', async () => {
     await setBookmarks(db, { ids: [C], on: true, papers: [{ id: C, title: 'Gamma' }] }, now());
     // A and B were bookmarked in one change, at one moment: ties list by id, descending.
-    expect((await listBookmarks(db)).map((p) => [p.id, p.title])).toEqual([[C, 'Gamma'], [B, 'Beta'], [A, 'Alpha']]);
+    expect((await listBookmarks(db)).map((p) => [p.id, p.title])).toEqual([
+      [C, 'Gamma'],
+      [B, 'Beta'],
+      [A, 'Alpha'],
+    ]);
   });
 
   it('is idempotent: bookmarking twice keeps the first date; un-bookmarking twice is one removal', async () => {
@@ -94,7 +109,9 @@ describe('tags', () => {
     await addTags(db, [A], ['  Machine   Learning '], now());
     expect(await addTags(db, [B], ['machine learning'], now())).toEqual(['Machine Learning']);
     expect((await db.entries.bulkGet([A, B])).map((e) => e!.tags)).toEqual([['Machine Learning'], ['Machine Learning']]);
-    expect(await db.tags.toArray()).toEqual([{ key: 'machine learning', name: 'Machine Learning', color: defaultColor('machine learning'), createdAt: expect.any(Number) }]);
+    expect(await db.tags.toArray()).toEqual([
+      { key: 'machine learning', name: 'Machine Learning', color: defaultColor('machine learning'), createdAt: expect.any(Number) },
+    ]);
   });
 
   it('adding a tag twice, or two spellings at once, keeps one', async () => {

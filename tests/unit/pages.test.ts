@@ -3,7 +3,7 @@
  * and the background make apart), with the exact fields each card must yield.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../utils/parse/index';
+import { parseDocument } from '../harness/parse-page';
 import { readProps } from '../../utils/parse/props';
 import { PAPER, SEARCH_IDS, searchUpvotes, seedResults } from '../fixtures/seed';
 import { DAILY, fixture, parseHtml } from './helpers';
@@ -25,8 +25,22 @@ const FUSEREG_DOM = {
 const FUSEREG_FULL = {
   ...FUSEREG_DOM,
   authors: [
-    'Hongyang Du', 'Yunfei Xie', 'Junjie Ye', 'Jiawei Yang', 'Xiaoyan Cong', 'Haodong Zhang', 'Yongchao Huang', 'Haiyu Wu',
-    'Zongxia Li', 'Shihang Gui', 'Dawei Liu', 'Runhao Li', 'Jingcheng Ni', 'Chen Wei', 'Randall Balestriero', 'Yue Wang',
+    'Hongyang Du',
+    'Yunfei Xie',
+    'Junjie Ye',
+    'Jiawei Yang',
+    'Xiaoyan Cong',
+    'Haodong Zhang',
+    'Yongchao Huang',
+    'Haiyu Wu',
+    'Zongxia Li',
+    'Shihang Gui',
+    'Dawei Liu',
+    'Runhao Li',
+    'Jingcheng Ni',
+    'Chen Wei',
+    'Randall Balestriero',
+    'Yue Wang',
   ],
   abstract: expect.stringMatching(/^Representation autoencoders \(RAEs\).*without modifying the pretrained encoder\.$/),
   publishedAt: '2026-09-25',
@@ -112,7 +126,9 @@ describe('a page whose embedded data is missing, broken or stale', () => {
 
   it('stale (the previous listing’s data during a navigation): the DOM, never the old papers', () => {
     const json = JSON.parse(raw);
-    json.dailyPapers.forEach((item: { paper: { id: string } }, i: number) => (item.paper.id = `2608.0000${i}`));
+    json.dailyPapers.forEach((item: { paper: { id: string } }, i: number) => {
+      item.paper.id = `2608.0000${i}`;
+    });
     const cards = withProps(JSON.stringify(json));
     expect(cards.map((c) => c.id)).toEqual(['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670']);
     expect(cards[0]).toEqual(FUSEREG_DOM);

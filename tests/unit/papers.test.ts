@@ -20,7 +20,25 @@ describe('bulkGetKnown', () => {
     // Stored: every even paper 0..198.
     await db.papers.bulkPut(Array.from({ length: 100 }, (_, i) => paper(i * 2)));
     const dense = Array.from({ length: 60 }, (_, i) => id(59 - i)); // half of them stored
-    const sparse = [id(1), id(3), id(150), id(5), id(7), id(9), id(11), id(13), id(15), id(17), id(19), id(21), id(23), id(25), id(27), id(29), id(31)];
+    const sparse = [
+      id(1),
+      id(3),
+      id(150),
+      id(5),
+      id(7),
+      id(9),
+      id(11),
+      id(13),
+      id(15),
+      id(17),
+      id(19),
+      id(21),
+      id(23),
+      id(25),
+      id(27),
+      id(29),
+      id(31),
+    ];
     for (const ids of [dense, sparse, [id(400), id(401)], Array.from({ length: 20 }, (_, i) => id(500 + i))]) {
       const got = await bulkGetKnown(db.papers, ids);
       expect(got.map((p) => p?.id)).toEqual(await db.papers.bulkGet(ids).then((rows) => rows.map((p) => p?.id)));

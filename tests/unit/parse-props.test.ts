@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readProps, fromApiPaper } from '../../utils/parse/props';
-import { mergeCard, mergeStored } from '../../utils/parse/merge';
+import { mergeCard } from '../../utils/parse/merge';
+import { mergeStored } from '../../utils/db/merge';
 import { DAILY, fixture, parseHtml } from './helpers';
 
 const raw = parseHtml(fixture(DAILY)).querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;
@@ -57,7 +58,10 @@ describe('embedded DailyPapers JSON', () => {
 
 describe('PaperContent and the API', () => {
   it('reads a paper page’s props, counting comments', () => {
-    const props = JSON.stringify({ paper: { id: '2508.02739', title: 'Kronos', summary: 'Abstract text', authors: [{ name: 'Yu Shi' }], upvotes: 44 }, comments: [{}, {}] });
+    const props = JSON.stringify({
+      paper: { id: '2508.02739', title: 'Kronos', summary: 'Abstract text', authors: [{ name: 'Yu Shi' }], upvotes: 44 },
+      comments: [{}, {}],
+    });
     expect(readProps(props, 'PaperContent').papers.get('2508.02739')).toEqual({
       id: '2508.02739',
       title: 'Kronos',
@@ -83,7 +87,14 @@ describe('merging', () => {
   it('prefers the data, fills from the DOM, keeps the DOM’s live counters', () => {
     const dom = { id: '2609.1', title: 'Card title', upvotes: 111, authors: ['A'], authorCount: 3, submitter: 'x' };
     const data = { id: '2609.1', title: 'Data title', upvotes: 110, authors: ['A', 'B', 'C'], abstract: 'Abs' };
-    expect(mergeCard(dom, data)).toEqual({ id: '2609.1', title: 'Data title', upvotes: 111, authors: ['A', 'B', 'C'], abstract: 'Abs', submitter: 'x' });
+    expect(mergeCard(dom, data)).toEqual({
+      id: '2609.1',
+      title: 'Data title',
+      upvotes: 111,
+      authors: ['A', 'B', 'C'],
+      abstract: 'Abs',
+      submitter: 'x',
+    });
   });
 
   it('keeps the visible names and count when the data has no author list', () => {
@@ -92,7 +103,11 @@ describe('merging', () => {
   });
 
   it('never erases what the library knew, keeps the complete author list, tracks sightings', () => {
-    const first = mergeStored(undefined, { id: '2609.1', title: 'T', authors: ['A', 'B', 'C'], abstract: 'Abs', upvotes: 5 }, { at: 100, url: 'u1', listingDate: '2026-09-28' });
+    const first = mergeStored(
+      undefined,
+      { id: '2609.1', title: 'T', authors: ['A', 'B', 'C'], abstract: 'Abs', upvotes: 5 },
+      { at: 100, url: 'u1', listingDate: '2026-09-28' },
+    );
     const later = mergeStored(first, { id: '2609.1', title: 'T', authors: ['A'], authorCount: 3, upvotes: 9 }, { at: 200, url: 'u2' });
     expect(later).toEqual({
       id: '2609.1',

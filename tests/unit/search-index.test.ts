@@ -11,9 +11,24 @@ import { pack, probe, SKIP, unpack } from '../../utils/search/postings';
 
 const doc = (id: string, over: Partial<SearchDoc>): SearchDoc => ({ id, title: '', authors: [], tags: [], note: '', abstract: '', ...over });
 const DOCS = [
-  doc('2601.00001', { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], abstract: 'We propose a new simple network architecture, the Transformer.' }),
-  doc('2601.00002', { title: 'Diffusion Models Beat GANs', authors: ['Prafulla Dhariwal'], tags: ['vision', 'generative'], abstract: 'We show that diffusion models can achieve image sample quality superior to attention-free GANs.' }),
-  doc('2601.00003', { title: 'Proximal Policy Optimization', authors: ['John Schulman'], tags: ['rl'], note: 'read with the attention paper', abstract: 'A family of policy gradient methods for reinforcement learning.' }),
+  doc('2601.00001', {
+    title: 'Attention Is All You Need',
+    authors: ['Ashish Vaswani', 'Noam Shazeer'],
+    abstract: 'We propose a new simple network architecture, the Transformer.',
+  }),
+  doc('2601.00002', {
+    title: 'Diffusion Models Beat GANs',
+    authors: ['Prafulla Dhariwal'],
+    tags: ['vision', 'generative'],
+    abstract: 'We show that diffusion models can achieve image sample quality superior to attention-free GANs.',
+  }),
+  doc('2601.00003', {
+    title: 'Proximal Policy Optimization',
+    authors: ['John Schulman'],
+    tags: ['rl'],
+    note: 'read with the attention paper',
+    abstract: 'A family of policy gradient methods for reinforcement learning.',
+  }),
 ];
 
 function index(docs = DOCS) {
@@ -118,7 +133,14 @@ describe('library search index', () => {
 
   it('reads tags, AI keywords, note and AI summary from a stored paper', () => {
     const d = toDoc({
-      id: '2601.00009', title: 'T', authors: ['A B'], abstract: 'Abs.', aiSummary: 'Sum.', aiKeywords: ['kw'], firstSeenAt: 1, lastSeenAt: 1,
+      id: '2601.00009',
+      title: 'T',
+      authors: ['A B'],
+      abstract: 'Abs.',
+      aiSummary: 'Sum.',
+      aiKeywords: ['kw'],
+      firstSeenAt: 1,
+      lastSeenAt: 1,
       entry: { id: '2601.00009', status: 'to-read', statusAt: 1, tags: ['mine'], note: 'n', priority: 0, updatedAt: 1 },
     });
     expect(d).toEqual({ id: '2601.00009', title: 'T', authors: ['A B'], tags: ['mine', 'kw'], note: 'n', abstract: 'Abs. Sum.' });
@@ -129,7 +151,9 @@ describe('library search index', () => {
     const starts = Uint32Array.from([0, 8, 8, 9, 11]);
     const { packed, byteStarts, counts } = pack(Uint32Array.from(lists.flat()), starts);
     expect([...counts]).toEqual([8, 0, 1, 2]);
-    lists.forEach((list, t) => expect([...unpack(packed, byteStarts[t]!, byteStarts[t + 1]!, counts[t]!).slice(0, counts[t])]).toEqual(list));
+    lists.forEach((list, t) => {
+      expect([...unpack(packed, byteStarts[t]!, byteStarts[t + 1]!, counts[t]!).slice(0, counts[t])]).toEqual(list);
+    });
   });
 
   it('merges small segments together, and into a big one only once they add up to a quarter of it', () => {

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { LibraryIndex, type SearchDoc } from '../../utils/search/index';
 
 const doc = (id: string, title: string, over: Partial<SearchDoc> = {}): SearchDoc => ({
-  id, title, authors: [], tags: [], note: '', abstract: '', ...over,
+  id,
+  title,
+  authors: [],
+  tags: [],
+  note: '',
+  abstract: '',
+  ...over,
 });
 
 const LIBRARY: SearchDoc[] = [
@@ -56,8 +62,14 @@ describe('relevance contract', () => {
 
   it('an arXiv id, an arXiv link or a huggingface.co link brings its paper first', () => {
     const forms = [
-      '2407.21783', ' 2407.21783v2 ', 'arXiv:2407.21783', 'https://arxiv.org/abs/2407.21783', 'https://arxiv.org/pdf/2407.21783v1.pdf',
-      'http://www.arxiv.org/abs/2407.21783', 'https://huggingface.co/papers/2407.21783', 'huggingface.co/papers/2407.21783#community',
+      '2407.21783',
+      ' 2407.21783v2 ',
+      'arXiv:2407.21783',
+      'https://arxiv.org/abs/2407.21783',
+      'https://arxiv.org/pdf/2407.21783v1.pdf',
+      'http://www.arxiv.org/abs/2407.21783',
+      'https://huggingface.co/papers/2407.21783',
+      'huggingface.co/papers/2407.21783#community',
     ];
     for (const q of forms) {
       expect(first(index, q), q).toBe('2407.21783');

@@ -4,8 +4,8 @@
  * the fixtures are refreshed from the live site.
  */
 import { describe, expect, it } from 'vitest';
-import { SELECTORS, STRUCTURE, type SelectorName } from '../../utils/parse/selectors';
-import { findCards } from '../../utils/parse/dom';
+import { SELECTORS, STRUCTURE, type SelectorName } from '../../utils/content/selectors';
+import { findCards } from '../../utils/content/cards';
 import { fixture, parseHtml } from './helpers';
 
 const PAGES = {
@@ -98,7 +98,10 @@ describe('selectors against the saved pages', () => {
     for (const page of ['daily', 'weekly'] as const) {
       const chips = cardsOf(docs[page]).flatMap((c) => [...c.querySelectorAll(SELECTORS.organization[0]!)]);
       for (const css of SELECTORS.organizationName) {
-        expect(chips.every((chip) => chip.querySelector(css)?.textContent?.trim()), `${page} ${css}`).toBe(true);
+        expect(
+          chips.every((chip) => chip.querySelector(css)?.textContent?.trim()),
+          `${page} ${css}`,
+        ).toBe(true);
       }
     }
   });

@@ -1,7 +1,7 @@
 /** The popup's head start: the first rows as last shown, without what a row does not show. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readSnapshot, writeSnapshot } from '../../utils/ui/snapshot';
-import type { Item } from '../../utils/ui/view';
+import type { Item } from '../../utils/model';
 
 const row: Item = {
   id: '2501.00001',

@@ -7,7 +7,7 @@
 import type { Paper } from '../model';
 import type { ShelfDB } from '../db/schema';
 import { fromApiPaper } from '../parse/props';
-import { mergeStored } from '../parse/merge';
+import { mergeStored } from '../db/merge';
 
 /** 3 requests a second at most. */
 export const FILL_INTERVAL_MS = 350;
@@ -18,7 +18,7 @@ const FRESH_MS = 7 * 24 * 3600 * 1000;
 
 export function needsFill(p: Paper | undefined, now: number): boolean {
   if (p?.fetchedAt && now - p.fetchedAt < FRESH_MS) return false;
-  return !p || !p.abstract || !p.authors.length || (p.authorCount ?? 0) > p.authors.length || !p.publishedAt;
+  return !p?.abstract || !p.authors.length || (p.authorCount ?? 0) > p.authors.length || !p.publishedAt;
 }
 
 export interface FillDeps {

@@ -3,21 +3,10 @@
  * utils/db; after it, the open huggingface.co tabs hear of bookmark changes and the toolbar
  * badge is recounted. Nothing that matters is kept in memory (the worker may stop any time).
  */
-import type { PaperState, RequestName, RequestPayload, TabMessage } from '../protocol';
+import type { Replies, RequestName, RequestPayload, TabMessage } from '../protocol';
 import type { ShelfDB } from '../db/schema';
 import { ingestPapers } from '../db/papers';
-import {
-  addTags,
-  deleteTag,
-  removeTags,
-  renameTag,
-  setBookmarks,
-  setNote,
-  setPriority,
-  setStatus,
-  setTagColor,
-  toReadCount,
-} from '../db/library';
+import { addTags, deleteTag, removeTags, renameTag, setBookmarks, setNote, setPriority, setStatus, setTagColor, toReadCount } from '../db/library';
 import { getSettings, setSettings } from '../db/settings';
 import { listingDay, mergeCard } from '../parse/merge';
 import { readProps, type PropsIndex } from '../parse/props';
@@ -53,8 +42,10 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
 
   async function statesOf(ids: string[]) {
     const entries = await db.entries.bulkGet(ids);
-    const states: Record<string, Pick<PaperState, 'bookmarked' | 'at'>> = {};
-    ids.forEach((id, i) => (states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined, at: entries[i]?.updatedAt ?? 0 }));
+    const states: Replies['getStates'] = {};
+    ids.forEach((id, i) => {
+      states[id] = { bookmarked: entries[i]?.bookmarkedAt !== undefined, at: entries[i]?.updatedAt ?? 0 };
+    });
     return states;
   }
 
@@ -136,7 +127,7 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
       await refreshBadge();
       void filler?.enqueue(ids.filter((id) => states[id]!.bookmarked));
     },
-  } satisfies { [K in RequestName]: (payload: RequestPayload<K>) => Promise<unknown> };
+  } satisfies { [K in RequestName]: (payload: RequestPayload<K>) => Promise<Replies[K]> };
 
   return Object.assign(handlers, { refreshBadge });
 }

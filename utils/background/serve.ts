@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { REQUESTS, type ErrorCode, type Reply, type RequestName } from '../protocol';
+import { REQUESTS, type Reply, type RequestName } from '../protocol';
 import type { Handlers } from './handlers';
+import { describeError } from '../db/errors';
 
 /**
  * Answers requests: validates the payload against its schema, runs its handler, replies with
@@ -19,7 +20,7 @@ export function serve(handlers: Handlers) {
 
 export function answer(handlers: Handlers, message: unknown): Promise<Reply<unknown>> | undefined {
   const env = message as { hfp?: unknown; type?: unknown; payload?: unknown } | null;
-  if (!env || env.hfp !== 1 || typeof env.type !== 'string' || !('payload' in env)) return undefined;
+  if (env?.hfp !== 1 || typeof env.type !== 'string' || !('payload' in env)) return undefined;
   if (!Object.hasOwn(REQUESTS, env.type)) {
     return Promise.resolve({ ok: false, code: 'unknown-type', message: `Unknown request "${env.type}"` });
   }
@@ -50,17 +51,4 @@ function measure(type: RequestName, start: number) {
     measured = 1;
   }
   performance.measure(`hfp:${type}`, { start });
-}
-
-/** Storage failures are named so the user can act on them (free disk space, retry). */
-export function describeError(err: unknown): { code: ErrorCode; message: string } {
-  const e = err as { name?: string; message?: string; inner?: { name?: string } } | undefined;
-  const name = e?.inner?.name ?? e?.name ?? '';
-  if (name === 'QuotaExceededError') {
-    return { code: 'quota', message: 'The disk is full: nothing was saved. Free some space and try again.' };
-  }
-  if (/^(Abort|Database|Transaction|Open|InvalidState|Unknown|Data|Constraint|ReadOnly|VersionError)/.test(name)) {
-    return { code: 'storage', message: `The library could not be written (${name}): nothing was changed.` };
-  }
-  return { code: 'internal', message: e?.message || String(err) };
 }

@@ -5,10 +5,10 @@
  * huggingface.co: the context menu only reads the link it was opened on.
  */
 import { browser } from 'wxt/browser';
-import { PAPER_ID_RE } from '../ids';
+import { paperIdFromLink } from '../ids';
+import { PAPERS_PAGES } from '../pages';
 import type { TabMessage } from '../protocol';
 import type { Handlers } from './handlers';
-import { PAPERS_TABS } from './tabs';
 
 export const MENU_ID = 'hfp-add-link';
 export const COMMAND = 'toggle-bookmark';
@@ -20,26 +20,6 @@ const LINK_PATTERNS = [
   'https://www.arxiv.org/pdf/*',
 ];
 
-/** `…/papers/2409.12345`, `arxiv.org/abs/2409.12345v2`, `arxiv.org/pdf/2409.12345v1.pdf` → `2409.12345`. */
-export function paperIdFromLink(link: string | undefined): string | undefined {
-  if (!link) return undefined;
-  let url: URL;
-  try {
-    url = new URL(link);
-  } catch {
-    return undefined;
-  }
-  const host = url.hostname.replace(/^www\./, '');
-  const m =
-    host === 'huggingface.co'
-      ? /^\/papers\/([^/]+)\/?$/.exec(url.pathname)
-      : host === 'arxiv.org'
-        ? /^\/(?:abs|pdf)\/([^/]+?)(?:\.pdf)?\/?$/.exec(url.pathname)
-        : null;
-  const id = m?.[1]?.replace(/v\d+$/, '');
-  return id && PAPER_ID_RE.test(id) ? id : undefined;
-}
-
 export function registerShortcuts(handlers: Pick<Handlers, 'setBookmark'>) {
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID) return;
@@ -49,15 +29,15 @@ export function registerShortcuts(handlers: Pick<Handlers, 'setBookmark'>) {
   });
   browser.commands.onCommand.addListener((command) => {
     if (command !== COMMAND) return;
-    void browser.tabs.query({ active: true, currentWindow: true, url: PAPERS_TABS }).then(([tab]) => {
+    void browser.tabs.query({ active: true, currentWindow: true, url: PAPERS_PAGES }).then(([tab]) => {
       const message: TabMessage = { hfp: 1, type: 'toggleFocused' };
       if (tab?.id !== undefined) return browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     });
   });
   // Menus outlive a worker's restart in Chrome but not everywhere: recreate them on each start.
-  void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: 'Add to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS }),
-  );
+  void browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Add to reading list', contexts: ['link'], targetUrlPatterns: LINK_PATTERNS }));
 }
 
 /** The toolbar button's badge (MV3 `action`, MV2 `browserAction`). */

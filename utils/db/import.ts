@@ -4,9 +4,10 @@
  * known is erased. Importing the same file twice changes nothing the second time.
  */
 import { newEntry, normalizeTag, tagKey, type Entry, type Paper, type PaperFields, type Tag } from '../model';
-import type { Incoming, ListedPaper, Skip } from '../import/read';
-import type { Backup } from '../export/backup';
-import { mergeStored } from '../parse/merge';
+import type { Backup } from '../backup';
+import type { Incoming } from '../import/read';
+import type { ListedPaper, Skip } from '../import/types';
+import { mergeStored } from './merge';
 import { bulkGetKnown } from './papers';
 import { defaultColor } from './library';
 import type { ShelfDB } from './schema';
@@ -136,7 +137,9 @@ async function importListed(db: ShelfDB, items: ListedPaper[], skipped: Skip[], 
       const oldPaper = oldPapers[i];
       const oldEntry = oldEntries[i];
       // The file's fields fill what the library lacks; the site's own values are kept.
-      const fill = Object.fromEntries(Object.entries(item.paper).filter(([k]) => !oldPaper || oldPaper[k as keyof Paper] === undefined || k === 'id'));
+      const fill = Object.fromEntries(
+        Object.entries(item.paper).filter(([k]) => !oldPaper || oldPaper[k as keyof Paper] === undefined || k === 'id'),
+      );
       const nextPaper = oldPaper ? { ...oldPaper, ...fill } : mergeStored(undefined, item.paper, { at: now });
       const nextEntry = listedEntry(oldEntry, item, now);
       const paperChanged = !oldPaper || !same(oldPaper, nextPaper);

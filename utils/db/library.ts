@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { newEntry, normalizeTag, tagKey, type Entry, type PaperFields, type Status, type Tag } from '../model';
-import { mergeStored } from '../parse/merge';
+import { mergeStored } from './merge';
 import type { ShelfDB } from './schema';
 
 /** Eight colours a new tag gets one of, by its name (the user can change it). */
@@ -172,7 +172,10 @@ export async function deleteTag(db: ShelfDB, name: string, now: number) {
   const key = tagKey(name);
   await db.transaction('rw', db.entries, db.tags, async () => {
     const old = await db.tags.get(key);
-    const tagged = await db.entries.where('tags').anyOf(taggedAs(old?.name ?? name, key)).toArray();
+    const tagged = await db.entries
+      .where('tags')
+      .anyOf(taggedAs(old?.name ?? name, key))
+      .toArray();
     await db.entries.bulkPut(unique(tagged).map((e) => ({ ...e, tags: e.tags.filter((t) => t.toLowerCase() !== key), updatedAt: bump(e, now) })));
     await db.tags.delete(key);
   });

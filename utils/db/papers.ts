@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { PaperFields } from '../model';
 import type { PaperState } from '../protocol';
-import { mergeStored, type Sighting } from '../parse/merge';
+import { mergeStored, type Sighting } from './merge';
 import type { ShelfDB } from './schema';
 
 /** A paper counts as seen before when it was first met elsewhere, or over an hour ago. */
@@ -35,11 +35,7 @@ export async function bulkGetKnown<T extends { id: string }, I>(table: Table<T, 
  * Upserts every paper a page showed, in one transaction: new values win, nothing known is
  * erased, first/last seen are tracked. Returns each paper's state for its card's button.
  */
-export async function ingestPapers(
-  db: ShelfDB,
-  cards: PaperFields[],
-  seen: Sighting,
-): Promise<Record<string, PaperState>> {
+export async function ingestPapers(db: ShelfDB, cards: PaperFields[], seen: Sighting): Promise<Record<string, PaperState>> {
   const unique = [...new Map(cards.map((c) => [c.id, c])).values()];
   const ids = unique.map((c) => c.id);
   return db.transaction('rw', db.papers, db.entries, async () => {

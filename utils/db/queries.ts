@@ -4,8 +4,7 @@
  * follows, for counts, filters, sorting and search.
  */
 import Dexie from 'dexie';
-import type { Entry } from '../model';
-import type { Item, ViewKey } from '../ui/view';
+import type { Entry, Item, ViewKey } from '../model';
 import type { ShelfDB } from './schema';
 
 /** A bookmarked paper with the user's data about it. */
@@ -46,11 +45,11 @@ export async function firstRows(db: ShelfDB, view: ViewKey, n: number): Promise<
 
 /** Papers met on the site but never saved, most recently seen first. */
 export async function seenNotSaved(db: ShelfDB, limit = 5000): Promise<Item[]> {
-  const papers = await db.papers.orderBy('lastSeenAt').reverse().limit(limit * 2).toArray();
+  const papers = await db.papers
+    .orderBy('lastSeenAt')
+    .reverse()
+    .limit(limit * 2)
+    .toArray();
   const entries = await db.entries.bulkGet(papers.map((p) => p.id));
   return papers.flatMap((p, i) => (entries[i]?.bookmarkedAt === undefined ? [{ ...p, entry: entries[i] }] : [])).slice(0, limit);
-}
-
-export async function allTags(db: ShelfDB) {
-  return db.tags.toArray();
 }

@@ -27,6 +27,26 @@ interface V1Bookmark {
 
 export const DB_NAME = 'hf-papers-shelf';
 
+/** Each version's table declarations (as changes to the one before): tests build old databases from them. */
+export const STORES = {
+  1: { papers: 'id, lastSeenAt', bookmarks: 'id, bookmarkedAt', fills: 'id, queuedAt' },
+  // The reading list: a library entry per paper the user touched (bookmark, status, tags,
+  // note, priority). `bookmarkedAt` is absent when not bookmarked, which leaves the row out of
+  // the indexes on it: those indexes hold exactly the reading list.
+  2: {
+    papers: 'id, lastSeenAt',
+    bookmarks: 'id, bookmarkedAt',
+    entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
+    tags: 'key',
+    settings: 'key',
+    fills: 'id, queuedAt',
+  },
+  3: { bookmarks: null },
+  // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
+  // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
+  4: { entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' },
+} as const;
+
 export class ShelfDB extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   entries!: EntityTable<Entry, 'id'>;
@@ -36,28 +56,10 @@ export class ShelfDB extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      papers: 'id, lastSeenAt',
-      bookmarks: 'id, bookmarkedAt',
-      fills: 'id, queuedAt',
-    });
-    // The reading list: a library entry per paper the user touched (bookmark, status, tags,
-    // note, priority). `bookmarkedAt` is absent when not bookmarked, which leaves the row out of
-    // the indexes on it: those indexes hold exactly the reading list.
-    this.version(2)
-      .stores({
-        papers: 'id, lastSeenAt',
-        bookmarks: 'id, bookmarkedAt',
-        entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
-        tags: 'key',
-        settings: 'key',
-        fills: 'id, queuedAt',
-      })
-      .upgrade(moveBookmarksToEntries);
-    this.version(3).stores({ bookmarks: null });
-    // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
-    // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
-    this.version(4).stores({ entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' });
+    this.version(1).stores(STORES[1]);
+    this.version(2).stores(STORES[2]).upgrade(moveBookmarksToEntries);
+    this.version(3).stores(STORES[3]);
+    this.version(4).stores(STORES[4]);
   }
 }
 

@@ -5,7 +5,10 @@
  * non-ASCII letters are kept as UTF-8, which BibTeX 0.99d, biber and every modern reader accept.
  */
 import { arxivDoi, arxivUrl } from '../links';
-import { citationKeys, oneLine, paperDate, paragraphs, splitName, type ExportItem } from './common';
+import { citationKeys } from './common';
+import { paperDate, splitName } from '../citation';
+import type { Item } from '../model';
+import { oneLine, paragraphs } from '../text';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -34,7 +37,6 @@ export function escapeLatex(text: string): string {
   return text.replace(/[\\{}%&$#_^~<>]/g, (c) => SPECIAL[c]!);
 }
 
-
 /** Words with a capital after their first letter (LLMs, GPT-4, ImageNet) keep their case in every style. */
 export function bibTitle(title: string): string {
   return oneLine(title)
@@ -50,7 +52,7 @@ export function bibName(raw: string): string {
   return n.given ? `${protect(n.family)}, ${protect(n.given)}` : protect(n.family);
 }
 
-export function toBibtex(items: ExportItem[]): string {
+export function toBibtex(items: Item[]): string {
   const keys = citationKeys(items);
   const out: string[] = [];
   for (const p of items) {

@@ -2,74 +2,13 @@
  * What every export format needs from a paper: its names split into given and family parts,
  * its date, its citation key, the user's data. Pure functions over library items.
  */
-import type { Item } from '../ui/view';
-
-export type ExportItem = Item;
-
-/**
- * Text on one line: runs of whitespace, line breaks included, become one space. Most text needs
- * nothing done; it is returned as it is, without a copy (10,000 abstracts are 13 MB).
- */
-export function oneLine(s: string): string {
-  return /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]|^\s|\s$/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
-}
-
-/** Longer text (abstract, note): its line breaks kept, never a blank line, other whitespace runs one space. */
-export function paragraphs(s: string): string {
-  if (!/\s\s|[\t\r\f\v]|^\s|\s$/.test(s)) return s;
-  return s
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
-export interface PersonName {
-  given?: string;
-  family?: string;
-  /** A name that cannot be split (one word, an organisation). */
-  literal?: string;
-}
-
-/** Lower-case particles that belong to the family name ("Ludwig van Beethoven"). */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al', 'el']);
-
-/**
- * "Given Family" as the site writes names. The family name is the last word with the particles
- * before it; a name of one word, or one already "Family, Given", is kept as the user gave it.
- */
-export function splitName(raw: string): PersonName {
-  const name = oneLine(raw);
-  if (name.includes(',')) {
-    const [family, ...given] = name.split(',');
-    return { family: family!.trim(), given: given.join(',').trim() || undefined };
-  }
-  const words = name.split(' ');
-  if (words.length < 2) return { literal: name };
-  let i = words.length - 1;
-  while (i > 1 && PARTICLES.has(words[i - 1]!)) i--;
-  return { given: words.slice(0, i).join(' '), family: words.slice(i).join(' ') };
-}
-
-export interface PaperDate {
-  year: number;
-  month: number;
-  day?: number;
-}
-
-/** The publication day, else the month the arXiv id names (2409.12345: September 2024). */
-export function paperDate(p: Pick<ExportItem, 'id' | 'publishedAt'>): PaperDate | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.publishedAt ?? '');
-  if (d) return { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]) };
-  const m = /^(\d{2})(\d{2})\./.exec(p.id);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { year: 2000 + Number(m[1]), month: Number(m[2]) };
-  return undefined;
-}
+import { paperDate, splitName } from '../citation';
+import type { Item } from '../model';
 
 /** Letters without accents, lower case, ASCII only: "Müller" → "muller", "Łukasz" → "lukasz". */
 export function asciiFold(s: string): string {
   // Most names and titles are ASCII already: no Unicode normalisation for them (10,000 papers).
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!/[^\p{ASCII}]/u.test(s)) return s.toLowerCase().replace(/[^a-z0-9]/g, '');
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -80,7 +19,35 @@ export function asciiFold(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'with', 'from', 'towards', 'toward', 'via', 'is', 'are', 'do', 'does', 'can', 'what', 'how', 'why', 'when', 'at', 'by', 'as', 'be']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'for',
+  'in',
+  'to',
+  'and',
+  'with',
+  'from',
+  'towards',
+  'toward',
+  'via',
+  'is',
+  'are',
+  'do',
+  'does',
+  'can',
+  'what',
+  'how',
+  'why',
+  'when',
+  'at',
+  'by',
+  'as',
+  'be',
+]);
 
 /**
  * Readable citation keys, unique within the export and stable across exports: the first
@@ -88,7 +55,7 @@ const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'w
  * Papers that share a key are told apart by a letter, in arXiv-id order, so the oldest keeps the
  * plain key and adding a paper later does not change the keys of those already cited.
  */
-export function citationKeys(items: ExportItem[]): Map<string, string> {
+export function citationKeys(items: Item[]): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const p of items) {
     const first = p.authors[0] ? splitName(p.authors[0]) : undefined;
@@ -136,4 +103,4 @@ function suffix(n: number): string {
 export const isoTime = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 
 /** Only the papers the user saved carry reading-list data; others export as plain references. */
-export const statusOf = (p: ExportItem) => (p.entry?.bookmarkedAt !== undefined ? p.entry.status : undefined);
+export const statusOf = (p: Item) => (p.entry?.bookmarkedAt !== undefined ? p.entry.status : undefined);

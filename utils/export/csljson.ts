@@ -3,7 +3,10 @@
  * itself writes them (type `article`, arXiv as publisher, `arXiv:<id>` as number, the DOI).
  */
 import { arxivDoi, arxivUrl } from '../links';
-import { citationKeys, oneLine, paperDate, splitName, type ExportItem } from './common';
+import { citationKeys } from './common';
+import { paperDate, splitName } from '../citation';
+import type { Item } from '../model';
+import { oneLine } from '../text';
 
 export interface CslItem {
   id: string;
@@ -20,7 +23,7 @@ export interface CslItem {
   annote?: string;
 }
 
-export function toCslItems(items: ExportItem[]): CslItem[] {
+export function toCslItems(items: Item[]): CslItem[] {
   const keys = citationKeys(items);
   return items.map((p) => {
     const d = paperDate(p);
@@ -48,4 +51,7 @@ export function toCslItems(items: ExportItem[]): CslItem[] {
 }
 
 /** A JSON array, one item per line: as readable in a diff as pretty-printing, a third of the size. */
-export const toCslJson = (items: ExportItem[]) => `[\n${toCslItems(items).map((i) => JSON.stringify(i)).join(',\n')}\n]\n`;
+export const toCslJson = (items: Item[]) =>
+  `[\n${toCslItems(items)
+    .map((i) => JSON.stringify(i))
+    .join(',\n')}\n]\n`;

@@ -5,7 +5,8 @@
  */
 import Papa from 'papaparse';
 import { arxivUrl, githubUrl, hfUrl, pdfUrl, safeHttpUrl } from '../links';
-import { isoTime, statusOf, type ExportItem } from './common';
+import { isoTime, statusOf } from './common';
+import type { Item } from '../model';
 
 /** Papa Parse's own pattern ends in `.*$`, which misses a formula followed by a line break. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -35,7 +36,7 @@ export const CSV_COLUMNS = [
   'abstract',
 ] as const;
 
-export function toCsv(items: ExportItem[]): string {
+export function toCsv(items: Item[]): string {
   const rows = items.map((p) => {
     const e = p.entry;
     const saved = statusOf(p) !== undefined;
@@ -65,5 +66,5 @@ export function toCsv(items: ExportItem[]): string {
     };
     return CSV_COLUMNS.map((c) => text[c]);
   });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA }) + '\r\n';
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA })}\r\n`;
 }

@@ -4,46 +4,50 @@
  * so a title never turns into a link, an image or HTML where the Markdown is rendered.
  */
 import { arxivUrl, hfUrl, pdfUrl } from '../links';
-import { paperDate, statusOf, type ExportItem } from './common';
-import type { Status } from '../model';
+import { statusOf } from './common';
+import { paperDate } from '../citation';
+import { STATUS_LABEL, STATUSES, type Item, type Status } from '../model';
+import { oneLine } from '../text';
 
 export type MarkdownGrouping = 'status' | 'tag';
 
-const GROUPS: Array<[Status, string]> = [
-  ['to-read', 'To read'],
-  ['reading', 'Reading'],
-  ['read', 'Read'],
-];
+const GROUPS = STATUSES.map((s): [Status, string] => [s, STATUS_LABEL[s]]);
 
 /** Markdown's punctuation, and `<`/`>` so no HTML passes; line breaks become spaces. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+  return oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
 }
 
-function authors(p: ExportItem): string {
+function authors(p: Item): string {
   const total = Math.max(p.authors.length, p.authorCount ?? 0);
   if (!p.authors.length) return total ? `${total} authors` : '';
   const shown = p.authors.slice(0, 3).map(escapeMarkdown).join(', ');
   return total > 3 ? `${shown} et al.` : shown;
 }
 
-function entry(p: ExportItem): string {
+function entry(p: Item): string {
   const year = paperDate(p)?.year;
   const meta = [authors(p), year ? `(${year})` : ''].filter(Boolean).join(' ');
   const tags = (p.entry?.tags ?? []).map((t) => `#${t.replace(/[^\p{L}\p{N}_/-]+/gu, '-')}`).join(' ');
   const parts = [`[${escapeMarkdown(p.title)}](${hfUrl(p.id)})`, meta, `[arXiv](${arxivUrl(p.id)}) · [PDF](${pdfUrl(p.id)})`, tags].filter(Boolean);
   let line = `- ${parts.join(' — ')}`;
   const note = p.entry?.note.trim();
-  if (note) line += '\n' + note.split(/\r?\n/).map((l) => `  > ${escapeMarkdown(l)}`).join('\n');
+  if (note)
+    line +=
+      '\n' +
+      note
+        .split(/\r?\n/)
+        .map((l) => `  > ${escapeMarkdown(l)}`)
+        .join('\n');
   return line;
 }
 
-export function toMarkdown(items: ExportItem[], opts: { groupBy?: MarkdownGrouping; title?: string; date?: string } = {}): string {
+export function toMarkdown(items: Item[], opts: { groupBy?: MarkdownGrouping; title?: string; date?: string } = {}): string {
   const heading = `# ${opts.title ?? 'Reading list'}${opts.date ? ` (${opts.date})` : ''}\n`;
-  const sections: Array<[string, ExportItem[]]> = [];
+  const sections: Array<[string, Item[]]> = [];
   if (opts.groupBy === 'tag') {
-    const byTag = new Map<string, ExportItem[]>();
-    const untagged: ExportItem[] = [];
+    const byTag = new Map<string, Item[]>();
+    const untagged: Item[] = [];
     for (const p of items) {
       const tags = p.entry?.tags ?? [];
       if (!tags.length) untagged.push(p);

@@ -4,7 +4,10 @@
  * RIS types for preprints are read differently by each importer). Fields are one line each.
  */
 import { arxivDoi, arxivUrl, pdfUrl } from '../links';
-import { citationKeys, oneLine, paperDate, splitName, type ExportItem } from './common';
+import { citationKeys } from './common';
+import { paperDate, splitName } from '../citation';
+import type { Item } from '../model';
+import { oneLine } from '../text';
 
 const line = (tag: string, value: string | number | undefined) =>
   value === undefined || value === '' ? '' : `${tag}  - ${oneLine(String(value))}\r\n`;
@@ -16,7 +19,7 @@ export function risName(raw: string): string {
   return n.family ? (n.given ? `${n.family}, ${n.given}` : n.family) : (n.literal ?? raw);
 }
 
-export function toRis(items: ExportItem[]): string {
+export function toRis(items: Item[]): string {
   const keys = citationKeys(items);
   let out = '';
   for (const p of items) {

@@ -5,8 +5,10 @@
  */
 import { parse as parseFile, type BibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
 import { parse as toCsl } from '@citation-js/plugin-bibtex/lib-mjs/input/entries.js';
+import { idsIn } from '../ids';
 import type { PaperFields } from '../model';
-import { clip, idsIn, ImportError, type ListedPaper, type Skip } from './read';
+import { clip, oneLine } from '../text';
+import { ImportError, type ListedPaper, type Skip } from './types';
 
 interface CslName {
   given?: string;
@@ -34,18 +36,12 @@ export function arxivIdOf(entry: BibtexEntry): string | undefined {
 }
 
 /** CSL rich text (from LaTeX \emph, \textbf, sub/superscripts) as plain text. */
-const plain = (s: unknown) =>
-  typeof s === 'string'
-    ? s
-        .replace(/<\/?(?:i|b|sup|sub|span[^>]*)>/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : undefined;
+const plain = (s: unknown) => (typeof s === 'string' ? oneLine(s.replace(/<\/?(?:i|b|sup|sub|span[^>]*)>/g, '')) : undefined);
 
 function nameOf(n: CslName): string {
   if (n.literal) return n.literal.trim();
   const family = [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
-  return [n.given, n['dropping-particle'], family, n.suffix].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  return oneLine([n.given, n['dropping-particle'], family, n.suffix].filter(Boolean).join(' '));
 }
 
 function isoDay(issued: unknown): string | undefined {
@@ -93,12 +89,21 @@ export function readBibtex(text: string): { items: ListedPaper[]; skipped: Skip[
     if (abstract) paper.abstract = abstract;
     const day = isoDay(csl.issued);
     if (day) paper.publishedAt = day;
-    const keywords = typeof csl.keyword === 'string' ? csl.keyword.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : [];
-    const note = typeof csl.annote === 'string' ? csl.annote : typeof entry.properties.annotation === 'string' ? entry.properties.annotation : undefined;
+    const keywords =
+      typeof csl.keyword === 'string'
+        ? csl.keyword
+            .split(/[,;]/)
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [];
+    const note =
+      typeof csl.annote === 'string' ? csl.annote : typeof entry.properties.annotation === 'string' ? entry.properties.annotation : undefined;
     items.push({ paper, tags: keywords, ...(note?.trim() ? { note: note.trim() } : {}) });
   }
   if (!items.length) {
-    throw new ImportError(`None of the ${entries.length} BibTeX entries names an arXiv paper (an eprint field, an arXiv URL or DOI). Nothing was imported.`);
+    throw new ImportError(
+      `None of the ${entries.length} BibTeX entries names an arXiv paper (an eprint field, an arXiv URL or DOI). Nothing was imported.`,
+    );
   }
   return { items, skipped };
 }

@@ -3,33 +3,21 @@
  * arXiv ids or links), and what it holds, checked. Nothing here touches the library: a file that
  * cannot be read is rejected whole, with a message that names the problem and where it is.
  */
-import { PAPER_ID_RE } from '../ids';
-import type { PaperFields } from '../model';
-import { ImportError, readBackup, type Backup } from '../export/backup';
+import type { Backup } from '../backup';
+import { idsIn, oldStyleIdIn } from '../ids';
+import { clip } from '../text';
+import { readBackup } from './backup';
+import { ImportError, type ListedPaper, type Skip } from './types';
 
-export { ImportError };
-
-/** A paper a BibTeX file or an id list brings: what it says of the paper, and the user's tags and note. */
-export interface ListedPaper {
-  paper: PaperFields;
-  tags: string[];
-  note?: string;
-}
-
-export interface Skip {
-  where: string;
-  why: string;
-}
-
-export type Incoming =
-  | { kind: 'backup'; backup: Backup; skipped: Skip[] }
-  | { kind: 'bibtex' | 'text'; items: ListedPaper[]; skipped: Skip[] };
+export type Incoming = { kind: 'backup'; backup: Backup; skipped: Skip[] } | { kind: 'bibtex' | 'text'; items: ListedPaper[]; skipped: Skip[] };
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export async function readImportFile(file: { name: string; size: number; text(): Promise<string> }): Promise<Incoming> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new ImportError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; the largest file this imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    throw new ImportError(
+      `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; the largest file this imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
   }
   if (!file.size) throw new ImportError(`${file.name} is empty.`);
   return readImportText(await file.text(), file.name);
@@ -67,19 +55,6 @@ function parseJson(text: string, name: string): unknown {
   }
 }
 
-const NEW_ID = String.raw`\d{4}\.\d{4,5}`;
-/** An arXiv or Hugging Face paper link, or an id alone (`2409.12345`, `arXiv:2409.12345v2`). */
-const ID_IN_TEXT = new RegExp(
-  String.raw`(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|10\.48550/arxiv\.|arxiv:\s*|(?<![\w./-]))(${NEW_ID})(?:v\d+)?(?![\d])`,
-  'gi',
-);
-const OLD_ID = /\b(?:arxiv:)?([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?\b/i;
-
-/** Every arXiv id a piece of text names (deduplicated, in order). */
-export function idsIn(text: string): string[] {
-  return [...new Set([...text.matchAll(ID_IN_TEXT)].map((m) => m[1]!))].filter((id) => PAPER_ID_RE.test(id));
-}
-
 /** One id or link per line (more are accepted); `#` starts a comment; blank lines are ignored. */
 export function readIdList(text: string, name = 'The file'): { items: ListedPaper[]; skipped: Skip[] } {
   const seen = new Set<string>();
@@ -91,10 +66,12 @@ export function readIdList(text: string, name = 'The file'): { items: ListedPape
     if (!body) return;
     const ids = idsIn(body);
     if (!ids.length) {
-      const old = OLD_ID.exec(body)?.[1];
+      const old = oldStyleIdIn(body);
       skipped.push({
         where: `line ${i + 1}`,
-        why: old ? `${old} is an old-style arXiv id; Hugging Face lists papers by new-style ids only` : `no arXiv id or paper link in “${clip(body)}”`,
+        why: old
+          ? `${old} is an old-style arXiv id; Hugging Face lists papers by new-style ids only`
+          : `no arXiv id or paper link in “${clip(body)}”`,
       });
       return;
     }
@@ -111,5 +88,3 @@ export function readIdList(text: string, name = 'The file'): { items: ListedPape
   }
   return { items, skipped };
 }
-
-export const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -44,7 +44,11 @@ export class SearchClient {
     const docs: SearchDoc[] = [];
     for (const [id, p] of next) {
       const before = this.sent.get(id);
-      if (before !== p && (!before || before.entry !== p.entry || before.title !== p.title || before.abstract !== p.abstract || before.authors !== p.authors)) docs.push(toDoc(p));
+      if (
+        before !== p &&
+        (!before || before.entry !== p.entry || before.title !== p.title || before.abstract !== p.abstract || before.authors !== p.authors)
+      )
+        docs.push(toDoc(p));
     }
     const removed = [...this.sent.keys()].filter((id) => !next.has(id));
     this.sent = next;

@@ -84,7 +84,10 @@ export class LibraryIndex {
   /** The whole library as it is now: papers not in it are removed. */
   sync(docs: SearchDoc[]) {
     const keep = new Set(docs.map((d) => d.id));
-    this.update(docs, [...this.table.nums.keys()].filter((id) => !keep.has(id)));
+    this.update(
+      docs,
+      [...this.table.nums.keys()].filter((id) => !keep.has(id)),
+    );
   }
 
   /** Idle work: indexes up to `n` queued abstracts, or merges segments; true while some remains. */
@@ -181,5 +184,4 @@ export class LibraryIndex {
     }
     return false;
   }
-
 }

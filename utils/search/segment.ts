@@ -186,7 +186,9 @@ export class SegmentBuilder {
   seal(): Segment {
     const order = this.names.map((_, i) => i).sort((a, b) => (this.names[a]! < this.names[b]! ? -1 : 1));
     const rank = new Uint32Array(order.length);
-    order.forEach((id, r) => (rank[id] = r));
+    order.forEach((id, r) => {
+      rank[id] = r;
+    });
     const starts = new Uint32Array(order.length + 1);
     for (let k = 0; k < this.n; k++) starts[rank[this.tids[k]!]! + 1]!++;
     for (let r = 0; r < order.length; r++) starts[r + 1]! += starts[r]!;

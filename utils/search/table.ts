@@ -88,7 +88,10 @@ export class DocTable {
   private grow(n: number) {
     if (this.sigs.length >= n) return;
     const cap = Math.max(n, this.sigs.length * 2);
-    const more = <T extends Uint32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    const more = <T extends Uint32Array | Uint8Array>(a: T, b: T) => {
+      b.set(a);
+      return b;
+    };
     this.sigs = more(this.sigs, new Uint32Array(cap));
     this.titles = more(this.titles, new Uint32Array(cap));
     this.textDone = more(this.textDone, new Uint8Array(cap));

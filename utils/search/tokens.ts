@@ -25,8 +25,12 @@ const isAlnum = (s: string, i: number) => {
 
 /** Lower case, accents and ligatures folded (`Schölkopf` → `scholkopf`, `ﬁ` → `fi`). */
 export function normalize(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return /^[ -~\s]*$/.test(s)
+    ? s.toLowerCase()
+    : s
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
 }
 
 /**

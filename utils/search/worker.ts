@@ -4,9 +4,7 @@
  */
 import { LibraryIndex, type SearchDoc } from './index';
 
-export type ToWorker =
-  | { type: 'update'; docs: SearchDoc[]; removed: string[] }
-  | { type: 'search'; seq: number; query: string; limit: number };
+export type ToWorker = { type: 'update'; docs: SearchDoc[]; removed: string[] } | { type: 'search'; seq: number; query: string; limit: number };
 export type FromWorker =
   | { type: 'result'; seq: number; ids: string[]; total: number; complete: boolean; pending: number }
   | { type: 'status'; size: number; pending: number };
@@ -26,7 +24,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   if (m.type === 'update') {
     index.update(m.docs, m.removed);
     post({ type: 'status', size: index.size, pending: index.pending });
-    timer ??= setTimeout(step, 0);
+    if (timer === undefined) timer = setTimeout(step, 0);
   } else if (m.type === 'search') {
     post({ type: 'result', seq: m.seq, ...index.search(m.query, { limit: m.limit }), pending: index.pending });
   }

@@ -21,8 +21,7 @@ export function makeActions(notify: Notify) {
   const plural = (ids: string[]) => (ids.length === 1 ? 'paper' : `${ids.length} papers`);
 
   return {
-    bookmark: (ids: string[], papers?: PaperFields[]) =>
-      run('save', () => request('setBookmark', { ids, on: true, ...(papers ? { papers } : {}) })),
+    bookmark: (ids: string[], papers?: PaperFields[]) => run('save', () => request('setBookmark', { ids, on: true, ...(papers ? { papers } : {}) })),
 
     /** Removes from the reading list (tags and note are kept), with an undo for a few seconds. */
     async remove(ids: string[]) {

@@ -5,8 +5,9 @@
  */
 import { db } from '../db/schema';
 import { describeSummary, importIncoming, type ImportSummary } from '../db/import';
-import { ImportError, readImportFile } from '../import/read';
-import { describeError } from '../background/serve';
+import { readImportFile } from '../import/read';
+import { ImportError } from '../import/types';
+import { describeError } from '../db/errors';
 import { request } from '../messaging';
 
 export type ImportOutcome = { ok: true; summary: ImportSummary; message: string } | { ok: false; message: string };

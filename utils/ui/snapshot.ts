@@ -4,14 +4,16 @@
  * come. Only what a row shows is kept (no abstract, no note text), and a damaged or outdated
  * snapshot is ignored.
  */
-import type { Item } from './view';
+import type { Item } from '../model';
 
 const KEY = 'hfp.first.v1:';
 
 export function readSnapshot(view: string): Item[] | undefined {
   try {
     const rows = JSON.parse(localStorage.getItem(KEY + view) ?? 'null') as Item[] | null;
-    return Array.isArray(rows) && rows.every((r) => typeof r?.id === 'string' && typeof r.title === 'string' && Array.isArray(r.authors)) ? rows : undefined;
+    return Array.isArray(rows) && rows.every((r) => typeof r?.id === 'string' && typeof r.title === 'string' && Array.isArray(r.authors))
+      ? rows
+      : undefined;
   } catch {
     return undefined;
   }

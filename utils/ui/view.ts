@@ -4,17 +4,13 @@
  * library page. Nothing here runs per keystroke over the whole library: a search narrows by
  * the index's answer (at most 1,000 ids) before anything else is looked at.
  */
-import { STATUSES, type Entry, type Paper, type Status } from '../model';
+import { STATUS_LABEL, type Item, type Status, type ViewKey } from '../model';
 
-export type Item = Paper & { entry?: Entry };
-
-/** `list`: the reading list (to read, then reading). `seen`: papers met but never saved. */
-export type ViewKey = 'list' | Status | 'all' | 'seen' | `tag:${string}`;
 export const VIEWS: Array<{ key: ViewKey; label: string }> = [
   { key: 'list', label: 'Reading list' },
-  { key: 'to-read', label: 'To read' },
-  { key: 'reading', label: 'Reading' },
-  { key: 'read', label: 'Read' },
+  { key: 'to-read', label: STATUS_LABEL['to-read'] },
+  { key: 'reading', label: STATUS_LABEL.reading },
+  { key: 'read', label: STATUS_LABEL.read },
   { key: 'all', label: 'All' },
 ];
 
@@ -36,8 +32,6 @@ export interface Filters {
   hasNote?: boolean;
 }
 export const NO_FILTERS: Filters = { tags: [], statuses: [] };
-
-export const STATUS_LABEL: Record<Status, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
 
 const saved = (p: Item) => p.entry?.bookmarkedAt !== undefined;
 
@@ -119,4 +113,7 @@ export function counts(items: Item[]): Counts {
   return { views, tags };
 }
 
-export { STATUSES };
+/** The heading of a view: its name, "Seen, not saved", or the tag's. */
+export function viewLabel(view: ViewKey): string {
+  return VIEWS.find((v) => v.key === view)?.label ?? (view === 'seen' ? 'Seen, not saved' : `Tag: ${view.slice(4)}`);
+}

@@ -1,4 +1,15 @@
-import { PAPER_ID_RE } from '../ids';
+/**
+ * The papers pages of huggingface.co: the URL pattern the extension runs on (manifest, tab
+ * queries), and what kind of page a URL is, from the path alone (the DOM may not be rendered yet).
+ */
+import { paperIdFromPath } from './ids';
+
+/** Match pattern of every papers page (the content script's `matches`, tab queries). */
+export const PAPERS_PAGES = 'https://huggingface.co/papers*';
+
+export function isPapersPage(url: string | undefined): boolean {
+  return !!url && /^https:\/\/huggingface\.co\/papers(?:[/?#]|$)/.test(url);
+}
 
 export type PageKind = 'daily' | 'weekly' | 'monthly' | 'trending' | 'search' | 'paper' | 'other';
 
@@ -13,7 +24,6 @@ export interface PageInfo {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What kind of papers page a URL is, from the path alone (the DOM may not be rendered yet). */
 export function pageInfo(href: string): PageInfo {
   let url: URL;
   try {
@@ -38,19 +48,4 @@ export function pageInfo(href: string): PageInfo {
   const id = paperIdFromPath(second);
   if (id && parts.length === 2) return { kind: 'paper', paperId: id, ...base };
   return { kind: 'other', ...base };
-}
-
-/** `2409.12345`, `2409.12345v2` → `2409.12345`; anything else → undefined. */
-export function paperIdFromPath(segment: string): string | undefined {
-  const id = decodeURIComponent(segment).replace(/v\d+$/, '');
-  return PAPER_ID_RE.test(id) ? id : undefined;
-}
-
-/** The paper id of a link such as `/papers/2409.12345` or `/papers/2409.12345#community`. */
-export function paperIdFromHref(href: string | null): string | undefined {
-  if (!href) return undefined;
-  // The common case, checked without regex or decoding: "/papers/2409.12345".
-  if (href.length <= 19 && href.startsWith('/papers/') && PAPER_ID_RE.test(href.slice(8))) return href.slice(8);
-  const m = /^(?:https:\/\/huggingface\.co)?\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href);
-  return m?.[1] ? paperIdFromPath(m[1]) : undefined;
 }
