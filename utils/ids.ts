@@ -72,3 +72,18 @@ export function idsIn(text: string): string[] {
 export function oldStyleIdIn(text: string): string | undefined {
   return /\b(?:arxiv:)?([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?\b/i.exec(text)?.[1];
 }
+
+const ID_QUERY = /* @__PURE__ */ new RegExp(
+  String.raw`^\s*(?:arxiv:\s*|(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/)?` +
+    String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/?(?:[?#]\S*)?\s*$`,
+  'i',
+);
+
+/**
+ * The paper a search query names, when the whole query is an arXiv id (`2407.21783`,
+ * `arXiv:2407.21783v2`) or a link to one on arXiv (abs, pdf, html) or huggingface.co/papers.
+ */
+export function paperIdFromText(text: string): string | undefined {
+  const m = ID_QUERY.exec(text);
+  return m?.[1];
+}
