@@ -59,18 +59,16 @@ async function typeSlowly(page: Page, query: string, gap: number) {
 
 /** Sets the selected row's status from the keyboard; ms until that row shows it, painted. */
 async function statusToRow(page: Page, key: '1' | '2', label: string): Promise<number> {
+  // (No named functions inside: tsx would wrap them in a helper the page does not have.)
   return page.evaluate(
     ([key, label]) =>
       new Promise<number>((resolve) => {
         const row = document.querySelector('[data-testid="paper-row"].selected')!;
         const start = performance.now();
-        const done = () => requestAnimationFrame(() => resolve(performance.now() - start));
-        const seen = () => row.querySelector('.status')?.textContent === label;
         new MutationObserver((_, o) => {
-          if (seen()) {
-            o.disconnect();
-            done();
-          }
+          if (row.querySelector('.status')?.textContent !== label) return;
+          o.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
         }).observe(row, { subtree: true, childList: true, characterData: true });
         window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       }),
