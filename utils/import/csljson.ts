@@ -59,13 +59,20 @@ export function cslArxivRef(item: CslItem): ArxivRef | undefined {
   return undefined;
 }
 
+/** A citation key names an item; Zotero's ids are URIs, so its title does. */
+function itemLabel(raw: unknown): string {
+  const { id, title } = (raw && typeof raw === 'object' ? raw : {}) as { id?: unknown; title?: unknown };
+  if (typeof id === 'string' && !/^https?:/.test(id)) return ` (${clip(oneLine(id), 50)})`;
+  return typeof title === 'string' ? ` (“${clip(oneLine(title), 48)}”)` : '';
+}
+
 export async function readCslJson(value: unknown, opts: ReadOptions = {}): Promise<ReadResult> {
   if (!Array.isArray(value)) throw new ImportError('This JSON file is not CSL-JSON: CSL-JSON is a list of items.');
   const out = new Collector('item');
   const tick = progressTicker(value.length, opts);
   for (const [i, raw] of value.entries()) {
     await tick(i + 1);
-    const label = raw && typeof raw === 'object' && 'id' in raw ? ` (${clip(String((raw as { id: unknown }).id), 40)})` : '';
+    const label = itemLabel(raw);
     const where = `item ${i + 1}${label}`;
     const parsed = CslItemSchema.safeParse(raw);
     if (!parsed.success) {

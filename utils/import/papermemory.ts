@@ -99,7 +99,7 @@ export async function readPaperMemory(value: Record<string, unknown>, opts: Read
       ...(p.favorite ? { priority: 3 } : {}),
     };
     const year = Number(p.year) || undefined;
-    out.take(where, memoryArxivRef(key, p), { fields, year, user }, `no arXiv link (a ${p.source ?? 'non-arXiv'} paper)`);
+    out.take(where, memoryArxivRef(key, p), { fields, year, user }, `no arXiv link (PaperMemory source: ${p.source ?? 'unknown'})`);
   }
   return out.finish(`None of the ${keys.length} PaperMemory papers names an arXiv paper.`);
 }
