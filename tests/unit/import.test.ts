@@ -254,6 +254,38 @@ describe('malformed imports', () => {
     ['BibTeX without arXiv entries', () => '@book{k, title = {TAOCP}}', /None of the 1 BibTeX entries names an arXiv paper/],
     ['text without ids', () => 'hello\nworld\n', /holds no arXiv id/],
     ['binary data', () => '\u0000\u0001PNG\u0000'.repeat(100), /not a text file/],
+    [
+      'CSV with a quoted cell never closed',
+      () => 'arxiv_id,title\r\n2401.00001,"cut short\r\n',
+      /CSV file is damaged at row 2: a quoted cell is never closed/,
+    ],
+    ['CSV whose rows do not fit the header', () => 'arxiv_id,title\n2401.00001,a,b\n', /1 could not be read \(row 2: it has 3 cells, the header 2\)/],
+    [
+      'RIS with a field before any record',
+      () => 'AU  - Doe, J\r\nTY  - JOUR\r\nUR  - https://arxiv.org/abs/2401.00001\r\nER  - \r\n',
+      /damaged at line 1: AU comes before any record/,
+    ],
+    [
+      'RIS cut short',
+      () => 'TY  - JOUR\nTI  - T\nUR  - https://arxiv.org/abs/2401.00001\n',
+      /could not be read \(record 1 \(line 1\): cut short: it has no ER line\)/,
+    ],
+    [
+      'CSL-JSON with a field of the wrong type',
+      () => '[{"id":"k","title":42,"URL":"https://arxiv.org/abs/2401.00001"}]',
+      /item 1 \(k\): unreadable: title: /,
+    ],
+    ['CSL-JSON that is a list of numbers', () => '[1, 2, 3]', /holds a list of 3 CSL-JSON items.*3 could not be read \(item 1: unreadable/],
+    [
+      'PaperMemory with a damaged data version',
+      () => '{"__dataVersion":"x","Arxiv-2401.00001":{"title":"T"}}',
+      /PaperMemory file is damaged at __dataVersion/,
+    ],
+    [
+      'PaperMemory whose papers are damaged',
+      () => '{"__dataVersion":10100,"Arxiv-2401.00001":{"title":"T","tags":"a,b"}}',
+      /paper Arxiv-2401\.00001: unreadable: tags: /,
+    ],
   ];
   for (const [name, make, message] of cases) {
     it(`rejects ${name} with a message, the library untouched`, async () => {

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { type ArxivRef, idsIn, oldStyleIdIn } from '../ids';
 import { clip, oneLine } from '../text';
-import { formatPath } from './backup';
+import { issueText } from './issue';
 import { cslDay, cslNames, cslYear, splitList } from './csl';
 import { noteText } from './note';
 import { Collector } from './collect';
@@ -76,9 +76,7 @@ export async function readCslJson(value: unknown, opts: ReadOptions = {}): Promi
     const where = `item ${i + 1}${label}`;
     const parsed = CslItemSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const at = formatPath(issue.path);
-      out.skip(where, `unreadable: ${at ? `${at}: ` : ''}${issue.message}`, 'unreadable');
+      out.skip(where, `unreadable: ${issueText(parsed.error.issues[0]!)}`, 'unreadable');
       continue;
     }
     const item = parsed.data;

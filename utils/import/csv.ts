@@ -156,7 +156,8 @@ export async function readCsv(text: string, opts: ReadOptions = {}): Promise<Rea
     }
     out.take(where, ref, { fields, year, user }, 'no arXiv id (arXiv id, arXiv or Hugging Face link, or DOI)');
   }
-  return out.finish(`None of the ${rows.length} CSV rows names an arXiv paper (an arXiv id, link or DOI).`);
+  const filled = rows.filter((row) => row.length > 1 || row[0]?.trim()).length;
+  return out.finish(`None of the ${filled} CSV rows names an arXiv paper (an arXiv id, link or DOI).`);
 }
 
 /**

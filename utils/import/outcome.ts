@@ -20,7 +20,9 @@ export const OLD_STYLE_WHY = (id: string) => `${id} is an old-style arXiv id; Hu
  */
 export function finishRead(result: ReadResult, none: string): ReadResult {
   if (result.items.length) return result;
-  throw new ImportError(`${none} Nothing was imported.${afterword(result.candidates, result.oldStyle)}`, result.candidates, result.oldStyle);
+  const broken = result.skipped.filter((k) => k.reason === 'unreadable');
+  const first = broken[0] ? ` ${broken.length} could not be read (${broken[0].where}: ${broken[0].why}${broken.length > 1 ? '; …' : ''}).` : '';
+  throw new ImportError(`${none}${first} Nothing was imported.${afterword(result.candidates, result.oldStyle)}`, result.candidates, result.oldStyle);
 }
 
 function afterword(candidates: TitleCandidate[], oldStyle: OldStylePaper[]): string {

@@ -11,7 +11,7 @@ import { type ArxivRef, eprintRef, PAPER_ID_RE } from '../ids';
 import { githubUrl } from '../links';
 import { Timestamp } from '../model';
 import { clip, oneLine } from '../text';
-import { formatPath } from './backup';
+import { issueText } from './issue';
 import { Collector } from './collect';
 import { progressTicker } from './progress';
 import { ImportError, type ReadOptions, type ReadResult } from './types';
@@ -75,9 +75,7 @@ export async function readPaperMemory(value: Record<string, unknown>, opts: Read
     const where = `paper ${clip(key, 50)}`;
     const parsed = MemoryPaperSchema.safeParse(value[key]);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const at = formatPath(issue.path);
-      out.skip(where, `unreadable: ${at ? `${at}: ` : ''}${issue.message}`, 'unreadable');
+      out.skip(where, `unreadable: ${issueText(parsed.error.issues[0]!)}`, 'unreadable');
       continue;
     }
     const p = parsed.data;
