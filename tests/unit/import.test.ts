@@ -266,6 +266,11 @@ describe('malformed imports', () => {
       /damaged at line 1: AU comes before any record/,
     ],
     [
+      'RIS whose first record lost its TY line',
+      () => 'ID  - k\r\nTI  - T\r\nUR  - https://arxiv.org/abs/2401.00001\r\nER  - \r\n',
+      /RIS file is damaged at line 1: ID comes/,
+    ],
+    [
       'RIS cut short',
       () => 'TY  - JOUR\nTI  - T\nUR  - https://arxiv.org/abs/2401.00001\n',
       /could not be read \(record 1 \(line 1\): cut short: it has no ER line\)/,
@@ -345,5 +350,19 @@ describe('storage trouble', () => {
     } finally {
       live.entries.hook('creating').unsubscribe(full);
     }
+  });
+});
+
+describe('CSV delimiters', () => {
+  it('takes the header’s delimiter, even when rows hold more semicolons than commas', async () => {
+    const header = 'arxiv_id,title,authors,tags';
+    const rows = ['2401.00001,A,"A; B; C; D; E; F","x; y; z"', '2401.00002,B,"G; H; I; J",w'];
+    const inc = await readImportText([header, ...rows].join('\n'), 'list.csv');
+    expect(inc.kind === 'csv' && inc.items.map((i) => [i.paper.id, i.paper.authors, i.tags])).toEqual([
+      ['2401.00001', ['A', 'B', 'C', 'D', 'E', 'F'], ['x', 'y', 'z']],
+      ['2401.00002', ['G', 'H', 'I', 'J'], ['w']],
+    ]);
+    const european = await readImportText('arxiv_id;title\n2401.00003;"Semicolons, as Excel writes them in Europe"\n', 'excel.csv');
+    expect(european.kind === 'csv' && european.items[0]!.paper).toEqual({ id: '2401.00003', title: 'Semicolons, as Excel writes them in Europe' });
   });
 });

@@ -75,7 +75,9 @@ const count = (s: string) => (/^\d+$/.test(s) ? Number(s) : undefined);
 const flip = (name: string) => (/^[^,]+, [^,]+$/.test(name) ? name.split(', ').reverse().join(' ') : name);
 
 export async function readCsv(text: string, opts: ReadOptions = {}): Promise<ReadResult> {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // The delimiter is the header's: guessed from the whole file, rows of "; "-joined lists could win.
+  const delimiter = Papa.parse<string[]>(/^[^\r\n]*/.exec(text)![0]).meta.delimiter;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   if (broken) {
     throw new ImportError(

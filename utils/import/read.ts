@@ -50,7 +50,9 @@ export async function readImportText(raw: string, name = 'The file', opts: ReadO
     .filter((l) => l.trim())
     .slice(0, 5);
   const kind = ext(name);
-  if (head.some((l) => /^TY {1,2}- /.test(l)) || (kind === 'ris' && !/^\s*@/m.test(text))) {
+  // RIS: a record's first line, or tagged lines (a file whose first record lost its TY is still RIS, and damaged).
+  const tagged = head.filter((l) => /^[A-Z][A-Z0-9] {1,2}- /.test(l)).length;
+  if (head.some((l) => /^TY {1,2}- /.test(l)) || tagged >= 2 || (kind === 'ris' && !/^\s*@/m.test(text))) {
     return list('ris', await (await import('./ris')).readRis(text, opts));
   }
   if (/^\s*@\s*[a-zA-Z]+\s*[{(]/m.test(text) || kind === 'bib') {
