@@ -63,5 +63,10 @@ function candidateData(user: Recorded['user']) {
 
 /** Undefined, empty text and empty lists left out: a merge never takes "nothing" for a value. */
 export function prune<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const v = o[k] as unknown;
+    if (v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)) out[k] = v;
+  }
+  return out as T;
 }

@@ -65,10 +65,15 @@ export async function readImportText(raw: string, name = 'The file', opts: ReadO
 
 async function readJson(value: unknown, opts: ReadOptions): Promise<Incoming> {
   if (Array.isArray(value)) return list('csljson', await (await import('./csljson')).readCslJson(value, opts));
-  const format = value && typeof value === 'object' ? (value as { format?: unknown }).format : undefined;
-  if (format !== BACKUP_FORMAT) {
+  const head = value && typeof value === 'object' ? (value as { format?: unknown }) : {};
+  if (head.format !== BACKUP_FORMAT) {
     const pm = await import('./papermemory');
     if (pm.isPaperMemory(value)) return list('papermemory', await pm.readPaperMemory(value, opts));
+    if (!('format' in head)) {
+      throw new ImportError(
+        'This JSON file is not an HF Papers Shelf backup (it has no "format"), nor CSL-JSON (a list of items), nor PaperMemory\'s memory. Nothing was imported.',
+      );
+    }
   }
   return { kind: 'backup', backup: readBackup(value), skipped: [] };
 }
