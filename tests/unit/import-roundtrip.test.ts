@@ -20,6 +20,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShelfDB } from '../../utils/db/schema';
 import { importIncoming } from '../../utils/db/import';
 import { readImportText } from '../../utils/import/read';
+import Papa from 'papaparse';
 import { toCsv } from '../../utils/export/csv';
 import { toRis } from '../../utils/export/ris';
 import { toCslJson } from '../../utils/export/csljson';
@@ -157,5 +158,28 @@ describe('CSV merging into a library that has the papers', () => {
     expect(await db.entries.get('2509.10001')).toMatchObject({ note: 'newer note', tags: ['Later'] });
     const second = lib.entries[1]!;
     expect(await db.entries.get(second.id)).toMatchObject({ note: second.note, tags: [...second.tags, 'Mine'], status: second.status });
+  });
+
+  it('a row edited in a spreadsheet (same updated_at, other values) is the newer change; importing it again changes nothing', async () => {
+    const lib = awkwardLibrary();
+    await db.papers.bulkPut(lib.papers);
+    await db.entries.bulkPut(lib.entries);
+    const rows = Papa.parse<Record<string, string>>(toCsv(items(lib)), { header: true, skipEmptyLines: true }).data;
+    // Paper 2 (saved, reading): status, note and priority edited; paper 10 (not saved) left as it was.
+    Object.assign(rows[1]!, { status: 'read', note: 'edited in a spreadsheet', priority: '3' });
+    const edited = Papa.unparse(rows, { newline: '\r\n' });
+    const summary = await importIncoming(db, await readImportText(edited, 'edited.csv'), NOW);
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 10 });
+    const e = lib.entries[1]!;
+    expect(await db.entries.get(e.id)).toEqual({
+      ...e,
+      status: 'read',
+      statusAt: NOW,
+      note: 'edited in a spreadsheet',
+      priority: 3,
+      updatedAt: e.updatedAt + 1,
+    });
+    expect(await db.entries.get(lib.entries[9]!.id)).toEqual(lib.entries[9]);
+    expect(await importIncoming(db, await readImportText(edited, 'edited.csv'), NOW + 1)).toMatchObject({ updated: 0, unchanged: 11 });
   });
 });

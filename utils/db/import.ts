@@ -90,13 +90,30 @@ export function mergeEntries(local: Entry, incoming: Entry, now: number): Entry 
  */
 function listedEntry(local: Entry | undefined, item: ListedPaper, now: number): Entry | undefined {
   if (item.entry === null) return local;
-  if (item.entry) return local ? mergeEntries(local, item.entry, now) : { ...item.entry };
+  if (item.entry) return local ? mergeEntries(local, editedOutside(local, item.entry, now), now) : { ...item.entry };
   const base = local ?? { ...newEntry(item.paper.id, now), ...(item.status ? { status: item.status } : {}) };
   const next: Entry = { ...base, tags: unionTags(base.tags, item.tags) };
   if (next.bookmarkedAt === undefined) next.bookmarkedAt = item.addedAt ?? now;
   if (item.note && !base.note.trim()) next.note = item.note;
   if (item.priority && !base.priority) next.priority = item.priority;
   if (!local || !same(local, next)) next.updatedAt = local ? Math.max(now, local.updatedAt + 1) : now;
+  return next;
+}
+
+/**
+ * The extension changes `updatedAt` with every change, so a CSV row with the library's own
+ * `updatedAt` but other values was edited outside (in a spreadsheet): that edit is the newer
+ * change. Only what a row carries counts (status and its time only for a saved paper).
+ */
+function editedOutside(local: Entry, row: Entry, now: number): Entry {
+  if (row.updatedAt !== local.updatedAt) return row;
+  const saved = row.bookmarkedAt !== undefined;
+  const carried = (e: Entry) => [e.bookmarkedAt, e.note, e.priority, [...e.tags].sort(), ...(saved ? [e.status, e.statusAt] : [])];
+  if (same(carried(local), carried(row))) return row;
+  const next: Entry = { ...local, ...row, updatedAt: local.updatedAt + 1, ...(saved ? {} : { status: local.status, statusAt: local.statusAt }) };
+  // A status changed by hand, its time left as it was: it changed now.
+  if (saved && row.status !== local.status && row.statusAt === local.statusAt) next.statusAt = now;
+  if (!saved) delete next.bookmarkedAt;
   return next;
 }
 
