@@ -113,3 +113,14 @@ describe('CSV delimiters', () => {
     expect(european.kind === 'csv' && european.items[0]!.paper).toEqual({ id: '2401.00003', title: 'Semicolons, as Excel writes them in Europe' });
   });
 });
+
+describe('RIS continuation lines', () => {
+  it('keywords over several lines are several tags, as Zotero reads EndNote’s; a wrapped title is one line', async () => {
+    const ris = 'TY  - JOUR\nTI  - A title wrapped\n  over two lines\nKW  - one, two\nthree; four\nUR  - https://arxiv.org/abs/2401.00001\nER  - \n';
+    const inc = await readImportText(ris, 'x.ris');
+    expect(inc.kind === 'ris' && inc.items[0]).toEqual({
+      paper: { id: '2401.00001', title: 'A title wrapped over two lines' },
+      tags: ['one, two', 'three', 'four'],
+    });
+  });
+});

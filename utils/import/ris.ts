@@ -39,7 +39,7 @@ export function splitRis(text: string): Located[] {
     }
     const [, tag, value = ''] = m as unknown as [string, string, string?];
     if (tag === 'TY') {
-      if (current && !current.complete) out.push(current);
+      if (current) out.push(current); // it had no ER: cut short
       current = { record: { TY: value.trim() }, line: i + 1, complete: false };
       field = 'TY';
       return;
@@ -64,11 +64,15 @@ export function splitRis(text: string): Located[] {
 
 function add(record: RisRecord, tag: string, value: string) {
   const old = record[tag];
-  record[tag] = old === undefined ? value : Array.isArray(old) ? [...old, value] : [old, value];
+  if (Array.isArray(old)) old.push(value);
+  else record[tag] = old === undefined ? value : [old, value];
 }
 
-/** Text whose line breaks are the writer's (Zotero's notes and abstracts); elsewhere a continuation is a wrapped line. */
-const MULTILINE = new Set(['N1', 'AB', 'N2']);
+/**
+ * Fields whose line breaks are the writer's (Zotero's notes and abstracts; keywords, one a line
+ * as EndNote writes them); elsewhere a continuation is a wrapped line.
+ */
+const MULTILINE = new Set(['N1', 'AB', 'N2', 'KW']);
 
 function append(record: RisRecord, tag: string, more: string) {
   const old = record[tag]!;
