@@ -124,3 +124,14 @@ describe('RIS continuation lines', () => {
     });
   });
 });
+
+describe('JSON lists', () => {
+  it('a list of strings is a list of ids or links; a list of objects is CSL-JSON', async () => {
+    const ids = await readImportText('["2401.00001", "https://huggingface.co/papers/2401.00002", "hep-th/9901001"]', 'ids.json');
+    expect(ids.kind === 'text' && [ids.items.map((i) => i.paper.id), ids.oldStyle?.map((p) => p.id)]).toEqual([
+      ['2401.00001', '2401.00002'],
+      ['hep-th/9901001'],
+    ]);
+    expect((await readImportText('[{"URL": "https://arxiv.org/abs/2401.00003"}]', 'x.json')).kind).toBe('csljson');
+  });
+});

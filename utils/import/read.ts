@@ -43,7 +43,7 @@ export async function readImportText(raw: string, name = 'The file', opts: ReadO
     );
   }
   const first = /\S/.exec(text)?.[0];
-  if (first === '{' || first === '[') return readJson(parseJson(text, name), opts);
+  if (first === '{' || first === '[') return readJson(parseJson(text, name), name, opts);
   const head = text
     .slice(0, 8192)
     .split(/\r\n|\r|\n/)
@@ -63,7 +63,9 @@ export async function readImportText(raw: string, name = 'The file', opts: ReadO
   return list('text', readIdList(text, name));
 }
 
-async function readJson(value: unknown, opts: ReadOptions): Promise<Incoming> {
+async function readJson(value: unknown, name: string, opts: ReadOptions): Promise<Incoming> {
+  // A list of strings is a list of ids or links, as JSON.
+  if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string')) return list('text', readIdList(value.join('\n'), name));
   if (Array.isArray(value)) return list('csljson', await (await import('./csljson')).readCslJson(value, opts));
   const head = value && typeof value === 'object' ? (value as { format?: unknown }) : {};
   if (head.format !== BACKUP_FORMAT) {
