@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          // citeproc and the fuzz tests take seconds on a loaded 2-core machine: a timeout is not a verdict.
+          testTimeout: 30_000,
         },
       },
       {

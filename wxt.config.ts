@@ -56,7 +56,8 @@ export default defineConfig({
     },
     build: {
       minify: process.env.HFP_NO_MINIFY ? false : 'terser',
-      terserOptions: { compress: { passes: 3 }, format: { comments: false } },
+      // ES2020 output and arrow/method shorthands: ~100 bytes less of the content script, same code.
+      terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } },
       rollupOptions: {
         // zod's sources carry comments Rollup cannot place; harmless, and noisy on every build.
         onwarn(warning, warn) {

@@ -1,4 +1,4 @@
-import { STATUS_LABEL, STATUSES, type Item, type Status, type Tag } from '../utils/model';
+import { STATUS_LABEL, STATUSES, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
 import { TagInput } from './TagInput';
 import { FORMATS, type FormatKey } from '../utils/export';
@@ -10,15 +10,13 @@ interface Props {
   ids: string[];
   tags: Tag[];
   actions: Actions;
-  /** The selected papers themselves (for an export). */
-  papers: Item[];
   notify: Notify;
   onSelectAll: () => void;
   onClear: () => void;
 }
 
 /** What can be done to the selected papers at once. */
-export function BulkBar({ ids, tags, actions, papers, notify, onSelectAll, onClear }: Props) {
+export function BulkBar({ ids, tags, actions, notify, onSelectAll, onClear }: Props) {
   return (
     <div class="bulk-bar" role="toolbar" aria-label={`${ids.length} selected`}>
       <strong>{ids.length} selected</strong>
@@ -48,7 +46,7 @@ export function BulkBar({ ids, tags, actions, papers, notify, onSelectAll, onCle
         onChange={(e) => {
           const f = e.currentTarget.value as FormatKey;
           e.currentTarget.value = '';
-          if (f) void runExport({ format: f, items: papers }, notify);
+          if (f) void runExport({ format: f, ids }, notify);
         }}
       >
         <option value="">Export as…</option>

@@ -1,3 +1,4 @@
+import type { Row } from '../utils/catalog/row';
 import { STATUS_LABEL, type Item, type Tag } from '../utils/model';
 import { arxivUrl, hfUrl, pdfUrl } from '../utils/links';
 
@@ -21,7 +22,7 @@ export function TagChip({ name, tag }: { name: string; tag?: Tag }) {
 }
 
 interface Props {
-  paper: Item;
+  paper: Row;
   index: number;
   total: number;
   selected: boolean;

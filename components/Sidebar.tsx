@@ -1,12 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { STATUS_LABEL, STATUSES, type Item, type Status, type Tag, type ViewKey } from '../utils/model';
+import { STATUS_LABEL, STATUSES, type Status, type Tag, type ViewKey } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
-import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/ui/view';
+import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/catalog/view';
 import { TagChip } from './PaperRow';
-import { useLiveQuery } from '../utils/ui/useLiveQuery';
-import { db } from '../utils/db/schema';
-import { getSettings } from '../utils/db/settings';
+import { useSettings } from '../utils/ui/useSettings';
 
 interface Props {
   view: ViewKey;
@@ -18,8 +16,6 @@ interface Props {
   sort: SortKey;
   setSort: (s: SortKey) => void;
   actions: Actions;
-  items?: Item[];
-  visible?: Item[];
   /** Shown at the end of the column (export and import). */
   children?: ComponentChildren;
 }
@@ -180,7 +176,7 @@ function Settings({ actions }: { actions: Actions }) {
 }
 
 function BadgeSetting({ actions }: { actions: Actions }) {
-  const settings = useLiveQuery(() => getSettings(db), []);
+  const settings = useSettings();
   return (
     <label class="check">
       <input type="checkbox" checked={settings?.badge ?? true} onChange={(e) => void actions.setBadge(e.currentTarget.checked)} />

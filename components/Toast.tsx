@@ -1,8 +1,4 @@
-export interface ToastState {
-  message: string;
-  undo?: () => void;
-  key: number;
-}
+import type { ToastState } from '../utils/ui/useToast';
 
 /** One message at a time, with an undo when the change has one. Announced to screen readers. */
 export function Toast({ toast, onClose }: { toast: ToastState | null; onClose: () => void }) {

@@ -2,19 +2,23 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface Props<T> {
-  items: T[];
+  count: number;
+  /** The row at an index; undefined while it is on its way (a placeholder is drawn). */
+  rowAt: (index: number) => T | undefined;
   rowHeight: number;
   render: (item: T, index: number) => ComponentChildren;
+  /** Told which rows are on screen, so they can be fetched. */
+  onRange?: (first: number, last: number) => void;
   /** Kept in view when it changes (keyboard moves). */
   selected?: number;
   label: string;
 }
 
 /**
- * Renders only the rows in view (plus a few): 10,000 papers cost as much as 20. Fixed row
+ * Renders only the rows in view (plus a few): 100,000 papers cost as much as 20. Fixed row
  * height, so positions are arithmetic; the list measures its own height (CSS sizes it).
  */
-export function VirtualList<T>({ items, rowHeight, render, selected, label }: Props<T>) {
+export function VirtualList<T>({ count, rowAt, rowHeight, render, onRange, selected, label }: Props<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(480);
@@ -36,17 +40,21 @@ export function VirtualList<T>({ items, rowHeight, render, selected, label }: Pr
   }, [selected, rowHeight]);
 
   const first = Math.max(0, Math.floor(top / rowHeight) - 5);
-  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + 5);
+  const last = Math.min(count, Math.ceil((top + height) / rowHeight) + 5);
+  useEffect(() => onRange?.(first, last), [first, last]);
+  const shown: ComponentChildren[] = [];
+  for (let i = first; i < last; i++) {
+    const item = rowAt(i);
+    shown.push(
+      <div key={i} class="vlist-row" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
+        {item === undefined ? <div class="row placeholder" aria-busy="true" /> : render(item, i)}
+      </div>,
+    );
+  }
   return (
     // biome-ignore lint/a11y/useSemanticElements: a virtual list places its rows absolutely; a ul/li would add list styling to undo
     <div ref={ref} class="vlist" role="list" aria-label={label} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
-      <div style={{ height: `${items.length * rowHeight}px`, position: 'relative' }}>
-        {items.slice(first, last).map((item, i) => (
-          <div key={first + i} class="vlist-row" style={{ top: `${(first + i) * rowHeight}px`, height: `${rowHeight}px` }}>
-            {render(item, first + i)}
-          </div>
-        ))}
-      </div>
+      <div style={{ height: `${count * rowHeight}px`, position: 'relative' }}>{shown}</div>
     </div>
   );
 }

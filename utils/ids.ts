@@ -18,14 +18,12 @@ export function idsInJson(raw: string): Set<string> {
   return ids;
 }
 
-/** `2409.12345`, `2409.12345v2` → `2409.12345`; anything else → undefined. */
+/**
+ * `2409.12345`, `2409.12345v2` → `2409.12345`; anything else → undefined. Not URL-decoded: an id
+ * is digits and a dot, and a malformed escape would throw.
+ */
 export function paperIdFromPath(segment: string): string | undefined {
-  let id: string;
-  try {
-    id = decodeURIComponent(segment).replace(/v\d+$/, '');
-  } catch {
-    return undefined;
-  }
+  const id = segment.replace(/v\d+$/, '');
   return PAPER_ID_RE.test(id) ? id : undefined;
 }
 
@@ -116,4 +114,19 @@ export function eprintRef(value: string, primaryClass?: string): ArxivRef | unde
   const joined = digits && primaryClass ? `${primaryClass.trim()}/${digits}` : undefined;
   if (joined && OLD_STYLE_ID_RE.test(joined)) return { id: joined, oldStyle: true };
   return arxivRefIn(v);
+}
+
+const ID_QUERY = /* @__PURE__ */ new RegExp(
+  String.raw`^\s*(?:arxiv:\s*|(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/)?` +
+    String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?/?(?:[?#]\S*)?\s*$`,
+  'i',
+);
+
+/**
+ * The paper a search query names, when the whole query is an arXiv id (`2407.21783`,
+ * `arXiv:2407.21783v2`) or a link to one on arXiv (abs, pdf, html) or huggingface.co/papers.
+ */
+export function paperIdFromText(text: string): string | undefined {
+  const m = ID_QUERY.exec(text);
+  return m?.[1];
 }

@@ -6,7 +6,8 @@
  * abstracts are 13 MB).
  */
 export function oneLine(s: string): string {
-  return /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000]|^\s|\s$/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+  // Any whitespace but a plain space, two spaces, or a space at either end.
+  return /[^\S ]| {2}|^ | $/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /** Longer text (abstract, note): its line breaks kept, never a blank line, other whitespace runs one space. */

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { LibraryView } from '../../components/LibraryView';
+import { LibraryShell } from '../../components/LibraryShell';
 import { db } from '../../utils/db/schema';
 import '../../components/shelf.css';
 
 // Opening IndexedDB takes a few milliseconds: start now, while the first render runs.
 void db.open();
-render(<LibraryView mode="page" />, document.getElementById('app')!);
+render(<LibraryShell />, document.getElementById('app')!);

@@ -29,7 +29,8 @@ async function dump(target: Shelf): Promise<string> {
           const all = (name: string) =>
             new Promise<unknown[]>((res, rej) => {
               const r = db.transaction(name).objectStore(name).getAll();
-              r.onsuccess = () => res(r.result);
+              // `rev` is the database's bookkeeping (utils/db/rev.ts): when a record was written, not what it holds.
+              r.onsuccess = () => res(r.result.map(({ rev: _rev, ...rest }: { rev?: number }) => rest));
               r.onerror = () => rej(r.error);
             });
           const tables = await Promise.all(['papers', 'entries', 'tags', 'settings'].map(all));

@@ -14,7 +14,8 @@ import { toCsv, CSV_COLUMNS } from '../../utils/export/csv';
 import { toRis } from '../../utils/export/ris';
 import { toCslItems, toCslJson } from '../../utils/export/csljson';
 import { escapeMarkdown, toMarkdown } from '../../utils/export/markdown';
-import { citationKeys, splitName } from '../../utils/export/common';
+import { citationKeys } from '../../utils/export/common';
+import { splitName } from '../../utils/citation';
 import type { Item } from '../../utils/model';
 import { awkwardLibrary } from '../fixtures/awkward-library';
 

@@ -3,7 +3,7 @@
  * and the background make apart), with the exact fields each card must yield.
  */
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../utils/parse/index';
+import { parseDocument } from '../harness/parse-page';
 import { readProps } from '../../utils/parse/props';
 import { PAPER, SEARCH_IDS, searchUpvotes, seedResults } from '../fixtures/seed';
 import { DAILY, fixture, parseHtml } from './helpers';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCards, readCard, parseCount } from '../../utils/parse/dom';
+import { findCards } from '../../utils/content/cards';
+import { parseCount, readCard } from '../../utils/content/read';
 import { DAILY, fixture, parseHtml } from './helpers';
 
 const NOW = new Date('2026-09-28T12:00:00Z');

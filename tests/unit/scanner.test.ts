@@ -2,43 +2,13 @@
  * The content script's scanner against the real background handlers, through WXT's fake
  * browser and fake-indexeddb: a page, its cards, their buttons, and what lands in the library.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ShelfDB } from '../../utils/db/schema';
-import { makeHandlers } from '../../utils/background/handlers';
-import { serve } from '../../utils/background/serve';
-import { outermost, startScanner, type Scanner } from '../../utils/page/scanner';
-import type { TabMessage } from '../../utils/protocol';
+import { outermost } from '../../utils/content/scanner';
 import { DAILY, fixture, showPage } from './helpers';
+import { button, buttons, db, errors, IDS, pushed, restartScanner, scanner, startBackground, useScannerPage } from './scanner-page';
 
-const IDS = ['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670'];
-let db: ShelfDB;
-let scanner: Scanner;
-let pushed: TabMessage[];
-let errors: string[];
-
-function startBackground() {
-  serve(makeHandlers({ db, now: () => Date.parse('2026-09-28T12:00:00Z'), broadcast: async (m) => void pushed.push(m) }));
-}
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  db = new ShelfDB(`test-${Math.random()}`);
-  pushed = [];
-  errors = [];
-  startBackground();
-  showPage(fixture(DAILY), 'https://huggingface.co/papers');
-  scanner = startScanner(document, (m) => errors.push(m));
-});
-
-afterEach(async () => {
-  scanner.stop();
-  await db.delete();
-});
-
-const buttons = () => [...document.querySelectorAll<HTMLButtonElement>('button[data-hfp-action="bookmark"]')];
-const button = (id: string) =>
-  document.querySelector<HTMLButtonElement>(`[data-hfp-paper="${id}"] button[data-hfp-action="bookmark"][data-paper-id="${id}"]`)!;
+useScannerPage();
 
 describe('scanner on the daily page', () => {
   it('puts exactly one named bookmark button on each card root', () => {
@@ -89,7 +59,7 @@ describe('scanner on the daily page', () => {
     await vi.waitFor(async () => expect(await db.entries.count()).toBe(1));
     scanner.stop();
     showPage(fixture(DAILY), 'https://huggingface.co/papers');
-    scanner = startScanner(document);
+    restartScanner();
     await vi.waitFor(() => expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true'));
     expect(button('2609.31620').getAttribute('aria-pressed')).toBe('false');
   });
@@ -194,60 +164,10 @@ describe('scanner with damaged embedded data', () => {
     for (const b of document.querySelectorAll('button[data-hfp-action]')) b.remove();
     for (const el of document.querySelectorAll('[data-hfp-paper]')) el.removeAttribute('data-hfp-paper');
     await db.papers.clear();
-    scanner = startScanner(document);
+    restartScanner();
     await vi.waitFor(async () => expect(await db.papers.get('2609.31620')).toMatchObject({ upvotes: 110, submitter: 'Hongyang-Du' }));
     const p = await db.papers.get('2609.31620');
     expect(p!.authors).toHaveLength(16);
     expect(p!.abstract).toMatch(/^Representation/);
-  });
-});
-
-describe('bookmark order', () => {
-  it('rapid clicks end in the state last asked for, one request in flight per paper', async () => {
-    const sent: boolean[] = [];
-    let inFlight = 0;
-    let maxInFlight = 0;
-    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
-      const env = m as { type?: string; payload?: { on: boolean } };
-      if (env.type !== 'setBookmark') return undefined;
-      sent.push(env.payload!.on);
-      maxInFlight = Math.max(maxInFlight, ++inFlight);
-      setTimeout(() => inFlight--, 0);
-      return undefined;
-    });
-    for (let i = 0; i < 7; i++) button('2609.31473').click();
-    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
-    await vi.waitFor(async () => expect((await db.entries.get('2609.31473'))?.bookmarkedAt).toBeDefined());
-    await vi.waitFor(() => expect(sent.at(-1)).toBe(true));
-    expect(sent.length).toBeLessThanOrEqual(2);
-    expect(maxInFlight).toBe(1);
-    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
-  });
-
-  it('a newer change pushed from elsewhere while its own request is on its way wins over that request’s reply', async () => {
-    // The background answers this tab's request only after another context's newer change
-    // (version 9,999,999: un-bookmarked) has been pushed here.
-    fakeBrowser.runtime.onMessage.removeAllListeners();
-    // (WXT's fake browser takes the listener's promise as the answer.)
-    fakeBrowser.runtime.onMessage.addListener(((m: unknown) => {
-      const env = m as { type?: string; payload?: { ids: string[]; on: boolean } };
-      if (env.type !== 'setBookmark') return undefined;
-      scanner.apply({ '2609.31473': { bookmarked: false, at: 9_999_999 } });
-      return new Promise((r) => setTimeout(() => r({ ok: true, value: { before: {}, states: { '2609.31473': { bookmarked: true, at: 5 } } } }), 10));
-    }) as never);
-    button('2609.31473').click();
-    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('true');
-    await vi.waitFor(() => expect(button('2609.31473').getAttribute('aria-pressed')).toBe('false'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(button('2609.31473').getAttribute('aria-pressed')).toBe('false');
-    expect(errors).toEqual([]);
-  });
-
-  it('ignores a pushed state older than the one shown (pushes can cross)', () => {
-    scanner.apply({ '2609.18703': { bookmarked: true, at: 20 } });
-    scanner.apply({ '2609.18703': { bookmarked: false, at: 10 } });
-    expect(button('2609.18703').getAttribute('aria-pressed')).toBe('true');
-    scanner.apply({ '2609.18703': { bookmarked: false, at: 21 } });
-    expect(button('2609.18703').getAttribute('aria-pressed')).toBe('false');
   });
 });

@@ -3,8 +3,14 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShelfDB } from '../../utils/db/schema';
+import { ShelfDB, STORES } from '../../utils/db/schema';
+
 import type { Paper } from '../../utils/model';
+
+/** A database as an older release declared it: its versions up to `last`, without their upgrades. */
+function declareUpTo(db: Dexie, last: keyof typeof STORES) {
+  for (let v = 1; v <= last; v++) db.version(v).stores(STORES[v as keyof typeof STORES]);
+}
 
 const names: string[] = [];
 afterEach(async () => {
@@ -28,7 +34,7 @@ function paper(i: number): Paper {
 async function makeV1(name: string, n: number) {
   names.push(name);
   const v1 = new Dexie(name);
-  v1.version(1).stores({ papers: 'id, lastSeenAt', bookmarks: 'id, bookmarkedAt', fills: 'id, queuedAt' });
+  declareUpTo(v1, 1);
   const papers = Array.from({ length: n }, (_, i) => paper(i));
   const bookmarks = papers.filter((_, i) => i % 3 === 0).map((p, i) => ({ id: p.id, bookmarkedAt: 1_700_000_500_000 + i }));
   await v1.table('papers').bulkPut(papers);
@@ -57,15 +63,7 @@ describe('upgrading the library', () => {
   it('version 2 → current: drops the emptied bookmarks table, keeps entries, tags and settings', async () => {
     names.push('upgrade-v2');
     const v2 = new Dexie('upgrade-v2');
-    v2.version(1).stores({ papers: 'id, lastSeenAt', bookmarks: 'id, bookmarkedAt', fills: 'id, queuedAt' });
-    v2.version(2).stores({
-      papers: 'id, lastSeenAt',
-      bookmarks: 'id, bookmarkedAt',
-      entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
-      tags: 'key',
-      settings: 'key',
-      fills: 'id, queuedAt',
-    });
+    declareUpTo(v2, 2);
     const entry = { id: '2601.00001', bookmarkedAt: 9, status: 'read', statusAt: 10, tags: ['ML'], note: 'n', priority: 2, updatedAt: 11 };
     await v2.table('papers').put(paper(1));
     await v2.table('entries').put(entry);
@@ -84,13 +82,7 @@ describe('upgrading the library', () => {
   it('version 3 → current: entries keep every field and are still found by bookmark, status and tag', async () => {
     names.push('upgrade-v3');
     const v3 = new Dexie('upgrade-v3');
-    v3.version(3).stores({
-      papers: 'id, lastSeenAt',
-      entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
-      tags: 'key',
-      settings: 'key',
-      fills: 'id, queuedAt',
-    });
+    declareUpTo(v3, 3);
     const entries = Array.from({ length: 500 }, (_, i) => ({
       id: `2601.${String(i).padStart(5, '0')}`,
       ...(i % 5 ? { bookmarkedAt: 1000 + i } : {}),

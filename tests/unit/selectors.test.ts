@@ -4,8 +4,8 @@
  * the fixtures are refreshed from the live site.
  */
 import { describe, expect, it } from 'vitest';
-import { SELECTORS, STRUCTURE, type SelectorName } from '../../utils/parse/selectors';
-import { findCards } from '../../utils/parse/dom';
+import { SELECTORS, STRUCTURE, type SelectorName } from '../../utils/content/selectors';
+import { findCards } from '../../utils/content/cards';
 import { fixture, parseHtml } from './helpers';
 
 const PAGES = {

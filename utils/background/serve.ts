@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { REQUESTS, type ErrorCode, type Reply, type RequestName } from '../protocol';
+import { REQUESTS, type Reply, type RequestName } from '../protocol';
 import type { Handlers } from './handlers';
 import { describeError } from '../db/errors';
 

@@ -39,8 +39,9 @@ export interface ImportOptions {
 export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  // `rev` is the database's bookkeeping (rev.ts), not part of a record.
+  const ka = Object.keys(a).filter((k) => k !== 'rev' && (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => k !== 'rev' && (b as Record<string, unknown>)[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 

@@ -1,7 +1,7 @@
 /**
- * What the popup and the library page read. The first rows of a view come from an index, a
- * few at a time, so the first paint does not wait for the whole library; the whole library
- * follows, for counts, filters, sorting and search.
+ * What the pages read straight from the database: the first rows of a view from an index (the
+ * first paint does not wait for the catalogue's worker: utils/catalog), and whole papers by id
+ * for exports.
  */
 import Dexie from 'dexie';
 import type { Entry, Item, ViewKey } from '../model';
@@ -18,11 +18,6 @@ async function join(db: ShelfDB, entries: Entry[]): Promise<SavedPaper[]> {
 /** Bookmarked papers, newest bookmark first. */
 export async function listBookmarks(db: ShelfDB, limit = Infinity): Promise<SavedPaper[]> {
   return join(db, await db.entries.orderBy('bookmarkedAt').reverse().limit(limit).toArray());
-}
-
-/** The whole reading list (every bookmarked paper). */
-export async function allSaved(db: ShelfDB): Promise<SavedPaper[]> {
-  return join(db, await db.entries.orderBy('bookmarkedAt').reverse().toArray());
 }
 
 /** The first `n` rows of a view in its default order (newest bookmark first), for the first paint. */
@@ -43,17 +38,21 @@ export async function firstRows(db: ShelfDB, view: ViewKey, n: number): Promise<
   return join(db, entries);
 }
 
-/** Papers met on the site but never saved, most recently seen first. */
-export async function seenNotSaved(db: ShelfDB, limit = 5000): Promise<Item[]> {
-  const papers = await db.papers
-    .orderBy('lastSeenAt')
-    .reverse()
-    .limit(limit * 2)
-    .toArray();
-  const entries = await db.entries.bulkGet(papers.map((p) => p.id));
-  return papers.flatMap((p, i) => (entries[i]?.bookmarkedAt === undefined ? [{ ...p, entry: entries[i] }] : [])).slice(0, limit);
-}
-
-export async function allTags(db: ShelfDB) {
-  return db.tags.toArray();
+/** Papers with their entries, in the order of `ids`, read a chunk at a time (an export of 100,000). */
+export async function loadItems(
+  db: ShelfDB,
+  ids: string[],
+  { chunk = 2000, onProgress, signal }: { chunk?: number; onProgress?: (p: { done: number; total: number }) => void; signal?: AbortSignal } = {},
+): Promise<Item[]> {
+  const out: Item[] = [];
+  for (let i = 0; i < ids.length; i += chunk) {
+    signal?.throwIfAborted();
+    onProgress?.({ done: i, total: ids.length });
+    const part = ids.slice(i, i + chunk);
+    const [papers, entries] = await Promise.all([db.papers.bulkGet(part), db.entries.bulkGet(part)]);
+    papers.forEach((p, k) => {
+      if (p) out.push(entries[k] ? { ...p, entry: entries[k] } : p);
+    });
+  }
+  return out;
 }

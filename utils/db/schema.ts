@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { newEntry, type Entry, type Paper, type Tag } from '../model';
+import { revStamps } from './rev';
 
 /** A paper waiting for the site's API to fill its missing fields. */
 export interface Fill {
@@ -19,6 +20,15 @@ export interface Setting {
   value: unknown;
 }
 
+/** What a page's worker keeps between openings (the catalogue: rows and search index), as of `rev`. */
+export interface Snapshot {
+  key: string;
+  rev: number;
+  /** The format of `data`: a snapshot of another format is ignored and made again. */
+  format: number;
+  data: unknown;
+}
+
 /** Version 1 (the walking skeleton) kept bookmarks in a table of their own. */
 interface V1Bookmark {
   id: string;
@@ -27,37 +37,46 @@ interface V1Bookmark {
 
 export const DB_NAME = 'hf-papers-shelf';
 
+/** Each version's table declarations (as changes to the one before): tests build old databases from them. */
+export const STORES = {
+  1: { papers: 'id, lastSeenAt', bookmarks: 'id, bookmarkedAt', fills: 'id, queuedAt' },
+  // The reading list: a library entry per paper the user touched (bookmark, status, tags,
+  // note, priority). `bookmarkedAt` is absent when not bookmarked, which leaves the row out of
+  // the indexes on it: those indexes hold exactly the reading list.
+  2: {
+    papers: 'id, lastSeenAt',
+    bookmarks: 'id, bookmarkedAt',
+    entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
+    tags: 'key',
+    settings: 'key',
+    fills: 'id, queuedAt',
+  },
+  3: { bookmarks: null },
+  // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
+  // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
+  4: { entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' },
+  // What changed since a moment (rev.ts stamps every write), and the catalogue's snapshot: an
+  // opening reads the few changed records, not the whole library. Rows written before v6 have no
+  // `rev` and are simply read whole on the first opening.
+  6: { papers: 'id, lastSeenAt, rev', entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, rev', snapshots: 'key' },
+} as const;
+
 export class ShelfDB extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   entries!: EntityTable<Entry, 'id'>;
   tags!: EntityTable<Tag, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
   fills!: EntityTable<Fill, 'id'>;
+  snapshots!: EntityTable<Snapshot, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      papers: 'id, lastSeenAt',
-      bookmarks: 'id, bookmarkedAt',
-      fills: 'id, queuedAt',
-    });
-    // The reading list: a library entry per paper the user touched (bookmark, status, tags,
-    // note, priority). `bookmarkedAt` is absent when not bookmarked, which leaves the row out of
-    // the indexes on it: those indexes hold exactly the reading list.
-    this.version(2)
-      .stores({
-        papers: 'id, lastSeenAt',
-        bookmarks: 'id, bookmarkedAt',
-        entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, updatedAt',
-        tags: 'key',
-        settings: 'key',
-        fills: 'id, queuedAt',
-      })
-      .upgrade(moveBookmarksToEntries);
-    this.version(3).stores({ bookmarks: null });
-    // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
-    // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
-    this.version(4).stores({ entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' });
+    this.version(1).stores(STORES[1]);
+    this.version(2).stores(STORES[2]).upgrade(moveBookmarksToEntries);
+    this.version(3).stores(STORES[3]);
+    this.version(4).stores(STORES[4]);
+    this.version(6).stores(STORES[6]);
+    this.use(revStamps);
   }
 }
 

@@ -5,7 +5,8 @@
  * non-ASCII letters are kept as UTF-8, which BibTeX 0.99d, biber and every modern reader accept.
  */
 import { arxivDoi, arxivUrl } from '../links';
-import { citationKeys, paperDate, splitName } from './common';
+import { citationKeys } from './common';
+import { paperDate, splitName } from '../citation';
 import type { Item } from '../model';
 import { oneLine, paragraphs } from '../text';
 

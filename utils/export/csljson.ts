@@ -3,7 +3,8 @@
  * itself writes them (type `article`, arXiv as publisher, `arXiv:<id>` as number, the DOI).
  */
 import { arxivDoi, arxivUrl } from '../links';
-import { citationKeys, paperDate, splitName } from './common';
+import { citationKeys } from './common';
+import { paperDate, splitName } from '../citation';
 import type { Item } from '../model';
 import { oneLine } from '../text';
 

@@ -4,7 +4,8 @@
  * so a title never turns into a link, an image or HTML where the Markdown is rendered.
  */
 import { arxivUrl, hfUrl, pdfUrl } from '../links';
-import { paperDate, statusOf } from './common';
+import { statusOf } from './common';
+import { paperDate } from '../citation';
 import { STATUS_LABEL, STATUSES, type Item, type Status } from '../model';
 import { oneLine } from '../text';
 

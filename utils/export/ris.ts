@@ -4,7 +4,8 @@
  * RIS types for preprints are read differently by each importer). Fields are one line each.
  */
 import { arxivDoi, arxivUrl, pdfUrl } from '../links';
-import { citationKeys, paperDate, splitName } from './common';
+import { citationKeys } from './common';
+import { paperDate, splitName } from '../citation';
 import type { Item } from '../model';
 import { oneLine } from '../text';
 

@@ -7,15 +7,34 @@
 import * as z from 'zod/mini';
 import { PAPER_ID_RE, type PaperFields } from '../model';
 
-/** Set while one item is parsed when a field of it was malformed and dropped. */
-let dropped = false;
+/** What a malformed field parses to, until `stripDropped` takes it out and says the record lost something. */
+const DROPPED: unique symbol = Symbol('dropped');
 
 /** Optional, and dropped (not fatal) when malformed. */
 function loose<T extends z.core.SomeType>(schema: T) {
-  return z.catch(z.optional(schema), () => {
-    dropped = true;
-    return undefined;
-  });
+  return z.catch(z.optional(schema), () => DROPPED as never);
+}
+
+/** Removes the fields (and array items) `loose` dropped from a parsed value; true when there were any. */
+function stripDropped(value: unknown): boolean {
+  let found = false;
+  if (Array.isArray(value)) {
+    for (let i = value.length - 1; i >= 0; i--) {
+      if (value[i] === DROPPED) {
+        value.splice(i, 1);
+        found = true;
+      } else if (stripDropped(value[i])) found = true;
+    }
+  } else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) {
+      if (record[k] === DROPPED) {
+        delete record[k];
+        found = true;
+      } else if (stripDropped(record[k])) found = true;
+    }
+  }
+  return found;
 }
 
 const Text = z.string();
@@ -27,14 +46,7 @@ export const PropsPaper = z.object({
   id: z.string().check(z.regex(PAPER_ID_RE)),
   title: loose(Text),
   summary: loose(Text),
-  authors: loose(
-    z.array(
-      z.catch(z.object({ name: Text, hidden: loose(z.boolean()) }), () => {
-        dropped = true;
-        return { name: '', hidden: true };
-      }),
-    ),
-  ),
+  authors: loose(z.array(z.catch(z.object({ name: Text, hidden: loose(z.boolean()) }), () => DROPPED as never))),
   publishedAt: loose(Text),
   submittedOnDailyAt: loose(Text),
   submittedOnDailyBy: loose(User),
@@ -89,36 +101,43 @@ export function readProps(raw: string | null | undefined, target: 'DailyPapers' 
   if (target === 'PaperContent') {
     const page = PaperContent.safeParse(json);
     if (!page.success) return index;
-    dropped = false;
-    const fields = fromApiPaper(page.data.paper);
-    if (fields) {
+    stripDropped(page.data);
+    const paper = PropsPaper.safeParse(page.data.paper);
+    if (paper.success) {
+      const partial = stripDropped(paper.data);
+      const fields = fromPaper(paper.data);
       fields.comments ??= page.data.numComments ?? page.data.comments?.length;
-      add(index, fields);
+      add(index, fields, partial);
     }
     return index;
   }
   const listing = Listing.safeParse(json);
   if (!listing.success) return index;
+  stripDropped(listing.data);
   const { dateString, periodType, dailyPapers = [], searchResults = [] } = listing.data;
   for (const raw of [...dailyPapers, ...searchResults]) {
-    dropped = false;
     const item = PropsItem.safeParse(raw);
-    if (item.success) add(index, fromItem(item.data));
+    if (item.success) {
+      const partial = stripDropped(item.data);
+      add(index, fromItem(item.data), partial);
+    }
   }
   const listingDate = periodType === 'day' || periodType === undefined ? dayOf(dateString) : undefined;
   if (listingDate) index.listingDate = listingDate;
   return index;
 }
 
-function add(index: PropsIndex, fields: PaperFields) {
+function add(index: PropsIndex, fields: PaperFields, partial: boolean) {
   index.papers.set(fields.id, fields);
-  if (dropped) index.partial.add(fields.id);
+  if (partial) index.partial.add(fields.id);
 }
 
 /** A flat paper object: `/api/papers/<id>` or the `paper` of a paper page. */
 export function fromApiPaper(raw: unknown): PaperFields | undefined {
   const p = PropsPaper.safeParse(raw);
-  return p.success ? fromPaper(p.data) : undefined;
+  if (!p.success) return undefined;
+  stripDropped(p.data);
+  return fromPaper(p.data);
 }
 
 function fromItem(item: z.infer<typeof PropsItem>): PaperFields {

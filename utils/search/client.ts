@@ -2,25 +2,14 @@
  * The page's side of the search worker: sends what changed in the library (never the whole
  * of it again), asks queries, drops answers to queries that were typed over.
  */
-import type { Paper, Entry } from '../model';
+import { toDoc, type Searchable } from './doc';
 import type { SearchDoc } from './index';
 import type { FromWorker, ToWorker } from './worker';
 // Vite's `?worker` import, not `new Worker(new URL(…, import.meta.url))`: WXT redefines
 // import.meta.url, which hides that pattern from Vite (wxt-dev/wxt#2032).
 import SearchWorker from './worker.ts?worker';
 
-export type Searchable = Paper & { entry?: Entry };
-
-export function toDoc(p: Searchable): SearchDoc {
-  return {
-    id: p.id,
-    title: p.title,
-    authors: p.authors.join(' '),
-    tags: [...(p.entry?.tags ?? []), ...(p.aiKeywords ?? [])].join(' '),
-    note: p.entry?.note ?? '',
-    abstract: [p.abstract, p.aiSummary].filter(Boolean).join(' '),
-  };
-}
+export { toDoc, type Searchable };
 
 export interface SearchStatus {
   size: number;

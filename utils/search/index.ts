@@ -1,66 +1,60 @@
 /**
- * Full-text search over the library: title, authors, tags, note and abstract, ranked, prefix
- * and typo tolerant, fast at 10,000 papers (FlexSearch).
- *
- * Tiers, asked in order, because abstracts are 90% of the text: the quick fields (title, tags,
- * authors, note) with prefixes, so what you type matches as you type, first spelled as given
- * ("LatinBalance" encoder), then forgiving typos ("LatinExtra": dropped, doubled or swapped
- * letters); then abstracts, whole words, built afterwards in chunks so queries keep being
- * answered meanwhile. A match in an earlier tier ranks first.
- *
- * Typo tolerance is phonetic, so short codes collide ("zzqqxx" and "success" both encode to
- * "sks"): the typo tier answers only when every word's code has at least 4 letters.
- * Measured at 10k papers: quick index ~0.3 s, abstracts ~3 s, any query ≤ 4 ms (npm run bench).
- * Runs in a worker (worker.ts) so building never blocks the page.
+ * Full-text search over the library: title, authors, tags, note and abstract, ranked, prefix and
+ * typo tolerant; an arXiv id or link finds its paper, a pasted title puts its paper first, names
+ * with digits, dots and hyphens are found as written (tokens.ts). The quick fields are indexed at
+ * once, abstracts in idle steps. The index is a few sorted segments of typed arrays (segment.ts):
+ * a change writes a small new segment and marks the paper's old postings dead; idle steps merge
+ * segments. `snapshot()` gives it whole, structured-clone friendly, and `restore()` takes it back
+ * without re-reading any text.
  */
-import FlexSearch from 'flexsearch';
+import { paperIdFromText } from '../ids';
+import type { SearchDoc } from './doc';
+import { plan } from './plan';
+import { Scorer } from './rank';
+import { mergeRun, mergeSegments } from './merge';
+import { ABSTRACT, AUTHORS, NAME, NOTE, Segment, SegmentBuilder, TAGS, TITLE } from './segment';
+import { readSnapshot, SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
+import { DocTable } from './table';
+import { ABSTRACT_STOP, hash, nameTerm, terms, titleKey } from './tokens';
 
-export interface SearchDoc {
-  id: string;
-  title: string;
-  authors: string;
-  tags: string;
-  note: string;
-  abstract: string;
+export type { SearchDoc } from './doc';
+
+export interface SearchResult {
+  /** Paper ids, best first, at most `limit`. */
+  ids: string[];
+  /** How many papers match, all of them (not only those listed). */
+  total: number;
+  /** False when no paper holds every word: the papers holding the most of them are listed. */
+  complete: boolean;
 }
 
-type Hit = { id: string | number };
-type FieldResult = { field: string; result: Hit[] | Array<string | number> };
-interface Doc {
-  add(doc: object): unknown;
-  update(doc: object): unknown;
-  remove(id: string): unknown;
-  search(query: string, options: object): FieldResult[] | Hit[];
+export type { IndexSnapshot } from './snapshot';
+
+/** Below this many changed papers, abstracts are indexed at once rather than queued. */
+const SMALL_UPDATE = 20;
+const TEXT_CHUNK_SEAL = 10_000;
+
+/** What tells a changed paper: its quick fields whole, its abstract by length and start (hashed in a chain, no string built). */
+function signature(d: SearchDoc): number {
+  let h = hash(d.title);
+  for (const a of d.authors) h = hash(a, h ^ 1);
+  for (const t of d.tags) h = hash(t, h ^ 2);
+  h = hash(d.note, h ^ 3);
+  return hash(d.abstract.slice(0, 64), h ^ d.abstract.length);
 }
-
-const { Document, Charset, Encoder } = FlexSearch as unknown as {
-  Document: new (options: object) => Doc;
-  Charset: Record<string, unknown>;
-  Encoder: new (options: unknown) => { encode(text: string): string[] };
-};
-const MIN_TYPO_CODE = 4;
-
-/** Ranking follows field order: a title match before a tag, an author, a note, an abstract. */
-const QUICK_FIELDS = ['title', 'tags', 'authors', 'note'] as const;
-
-const quickIndex = (encoder: unknown) =>
-  new Document({ document: { id: 'id', index: QUICK_FIELDS.map((field) => ({ field, tokenize: 'forward', encoder })) } });
 
 export class LibraryIndex {
-  private precise = quickIndex(Charset.LatinBalance);
-  private typos = quickIndex(Charset.LatinExtra);
-  private text = new Document({
-    document: { id: 'id', index: [{ field: 'abstract', tokenize: 'strict', encoder: Charset.LatinBalance, resolution: 3 }] },
-  });
-  private phonetic = new Encoder(Charset.LatinExtra);
-  /** What each indexed paper's text was, so an unchanged paper is not indexed again. */
-  private signatures = new Map<string, string>();
-  private inText = new Set<string>();
-  /** Abstracts waiting, one per paper (a paper changed twice is indexed once). */
-  private textQueue = new Map<string, SearchDoc>();
+  private table = new DocTable();
+  private quick: Segment[] = [];
+  private text: Segment[] = [];
+  private quickBuilder = new SegmentBuilder();
+  private textBuilder = new SegmentBuilder(ABSTRACT);
+  /** Abstracts waiting, by doc number, in ascending order. */
+  private textQueue = new Map<number, string>();
+  private scorer = new Scorer();
 
   get size(): number {
-    return this.signatures.size;
+    return this.table.live;
   }
 
   /** Abstracts still waiting to be indexed. */
@@ -68,60 +62,126 @@ export class LibraryIndex {
     return this.textQueue.size;
   }
 
-  /** Adds or replaces papers (quick fields at once, abstracts queued), removes others. */
+  /** Adds or replaces papers (quick fields at once, abstracts queued), removes others. Unchanged papers cost a hash. */
   update(docs: SearchDoc[], removed: string[] = []) {
-    for (const id of removed) {
-      if (!this.signatures.delete(id)) continue;
-      this.precise.remove(id);
-      this.typos.remove(id);
-      this.textQueue.delete(id);
-      if (this.inText.delete(id)) this.text.remove(id);
-    }
+    const t = this.table;
+    for (const id of removed) this.kill(id);
+    const changed: number[] = [];
     for (const doc of docs) {
-      const sig = `${doc.title}\u0000${doc.authors}\u0000${doc.tags}\u0000${doc.note}\u0000${doc.abstract.length}`;
-      const before = this.signatures.get(doc.id);
-      if (before === sig) continue;
-      this.signatures.set(doc.id, sig);
-      for (const index of [this.precise, this.typos]) {
-        if (before === undefined) index.add(doc);
-        else index.update(doc);
-      }
-      this.textQueue.set(doc.id, doc);
+      const sig = signature(doc);
+      const before = t.nums.get(doc.id);
+      // Unchanged, unless its abstract never made it into the index (a snapshot taken while it waited).
+      if (before !== undefined && t.sigs[before] === sig && (t.textDone[before] || this.textQueue.has(before) || !doc.abstract)) continue;
+      if (before !== undefined) this.kill(doc.id);
+      const num = t.add(doc.id, sig, titleKey(doc.title));
+      this.indexQuick(num, doc);
+      if (doc.abstract) this.textQueue.set(num, doc.abstract);
+      changed.push(num);
     }
+    if (changed.length <= SMALL_UPDATE && this.textQueue.size === changed.length) this.indexQueued(changed.length);
   }
 
-  /** Indexes up to `n` queued abstracts; true while some remain. */
+  /** The whole library as it is now: papers not in it are removed. */
+  sync(docs: SearchDoc[]) {
+    const keep = new Set(docs.map((d) => d.id));
+    this.update(
+      docs,
+      [...this.table.nums.keys()].filter((id) => !keep.has(id)),
+    );
+  }
+
+  /** Idle work: indexes up to `n` queued abstracts, or merges segments; true while some remains. */
   indexText(n = 250): boolean {
-    for (const doc of [...this.textQueue.values()].slice(0, n)) {
-      this.textQueue.delete(doc.id);
-      if (this.inText.has(doc.id)) this.text.update({ id: doc.id, abstract: doc.abstract });
-      else this.text.add({ id: doc.id, abstract: doc.abstract });
-      this.inText.add(doc.id);
+    this.indexQueued(n);
+    return this.mergeStep() || this.textQueue.size > 0;
+  }
+
+  private indexQueued(n: number) {
+    for (const [num, abstract] of this.textQueue) {
+      if (n-- <= 0) break;
+      this.textQueue.delete(num);
+      this.textBuilder.startDoc();
+      terms(abstract, (t) => this.textBuilder.add(t, num, ABSTRACT), false, ABSTRACT_STOP);
+      this.table.textDone[num] = 1;
+      if (this.textBuilder.docCount >= TEXT_CHUNK_SEAL) this.text.push(this.textBuilder.seal());
     }
-    return this.textQueue.size > 0;
+    if (!this.textQueue.size) this.seal();
+  }
+
+  search(query: string, { limit = 1000 } = {}): SearchResult {
+    this.seal();
+    const id = paperIdFromText(query);
+    const p = plan(id ?? query, this.quick, this.text);
+    if (!p.words.length) return { ids: [], total: 0, complete: true };
+    const key = titleKey(query);
+    const t = this.table;
+    const ranked = this.scorer.rank(p, t.dead, t.count, Math.max(1, t.live), t.titles, key, limit);
+    const ids = ranked.docs.map((d) => t.id(d));
+    if (id === undefined) return { ids, total: ranked.total, complete: ranked.complete };
+    // The paper an id names first, then papers mentioning the id (a note saying "see 2407.21783").
+    const others = ids.filter((x) => x !== id);
+    if (!t.nums.has(id)) return { ids: others, total: ranked.total, complete: ranked.complete };
+    return { ids: [id, ...others].slice(0, limit), total: others.length + 1, complete: true };
   }
 
   /**
-   * Ids of matching papers, best first: papers matching every word (in the tiers' order), then
-   * papers matching some of them.
+   * Runs a few queries of each shape, so that the first one typed after a restore finds the
+   * engine's code compiled (a cold first query costs several times a warm one). Call it idle.
    */
-  search(query: string, limit = 1000): string[] {
-    const q = query.trim();
-    if (!q) return [];
-    const out = new Set<string>();
-    const codes = q.split(/\s+/).flatMap((w) => this.phonetic.encode(w));
-    const typos = codes.length > 0 && codes.every((c) => c.length >= MIN_TYPO_CODE);
-    const tiers = typos ? [this.precise, this.typos, this.text] : [this.precise, this.text];
-    for (const suggest of [false, true]) {
-      for (const index of tiers) {
-        if (out.size >= limit) break;
-        const results = index.search(q, { limit, suggest }) as FieldResult[];
-        const byField = new Map(results.map((r) => [r.field, r.result]));
-        for (const field of [...QUICK_FIELDS, 'abstract']) {
-          for (const hit of byField.get(field) ?? []) out.add(String(typeof hit === 'object' ? hit.id : hit));
-        }
+  warm() {
+    for (const q of ['lang', 'deep learning', 'attention is all you need', 'transformr', '2401.00001']) this.search(q, { limit: 50 });
+  }
+
+  snapshot(): IndexSnapshot {
+    this.seal();
+    return { version: SNAPSHOT_VERSION, papers: this.table.data(), quick: this.quick.map((s) => s.data), text: this.text.map((s) => s.data) };
+  }
+
+  /**
+   * An index as `snapshot()` left it (checked: a snapshot of another version or damaged throws, and
+   * the index is built anew); `sync()` it with the library afterwards to take in what changed since.
+   */
+  static restore(raw: unknown): LibraryIndex {
+    const s = readSnapshot(raw);
+    const index = new LibraryIndex();
+    index.table = DocTable.from(s.papers);
+    index.quick = s.quick.map((d) => new Segment(d));
+    index.text = s.text.map((d) => new Segment(d));
+    return index;
+  }
+
+  private indexQuick(num: number, doc: SearchDoc) {
+    const b = this.quickBuilder;
+    b.startDoc();
+    terms(doc.title, (t) => b.add(t, num, TITLE));
+    for (const name of doc.authors) {
+      terms(name, (t) => b.add(t, num, AUTHORS), false);
+      const joined = nameTerm(name);
+      if (joined) b.add(joined, num, NAME);
+    }
+    for (const tag of doc.tags) terms(tag, (t) => b.add(t, num, TAGS));
+    if (doc.note) terms(doc.note, (t) => b.add(t, num, NOTE));
+  }
+
+  private kill(id: string) {
+    const num = this.table.remove(id);
+    if (num !== undefined) this.textQueue.delete(num);
+  }
+
+  private seal() {
+    if (!this.quickBuilder.empty) this.quick.push(this.quickBuilder.seal());
+    if (!this.textBuilder.empty) this.text.push(this.textBuilder.seal());
+  }
+
+  /** One merge of the newest segments of a list (merge.ts says which); abstracts' only once none is waiting. True if one was done. */
+  private mergeStep(): boolean {
+    for (const list of this.textQueue.size ? [this.quick] : [this.quick, this.text]) {
+      const from = mergeRun(list.map((s) => s.size));
+      if (from >= 0) {
+        list.splice(from, list.length - from, mergeSegments(list.slice(from), this.table.dead));
+        return true;
       }
     }
-    return [...out].slice(0, limit);
+    return false;
   }
 }

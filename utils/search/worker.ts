@@ -5,7 +5,9 @@
 import { LibraryIndex, type SearchDoc } from './index';
 
 export type ToWorker = { type: 'update'; docs: SearchDoc[]; removed: string[] } | { type: 'search'; seq: number; query: string; limit: number };
-export type FromWorker = { type: 'result'; seq: number; ids: string[]; pending: number } | { type: 'status'; size: number; pending: number };
+export type FromWorker =
+  | { type: 'result'; seq: number; ids: string[]; total: number; complete: boolean; pending: number }
+  | { type: 'status'; size: number; pending: number };
 
 const index = new LibraryIndex();
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -24,6 +26,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: 'status', size: index.size, pending: index.pending });
     if (timer === undefined) timer = setTimeout(step, 0);
   } else if (m.type === 'search') {
-    post({ type: 'result', seq: m.seq, ids: index.search(m.query, m.limit), pending: index.pending });
+    post({ type: 'result', seq: m.seq, ...index.search(m.query, { limit: m.limit }), pending: index.pending });
   }
 };

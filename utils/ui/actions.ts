@@ -8,10 +8,13 @@ import type { PaperFields, Status } from '../model';
 
 export type Notify = (message: string, undo?: () => void) => void;
 
-export function makeActions(notify: Notify) {
+/** `changed`: called once the library holds a change (the page's list looks at once). */
+export function makeActions(notify: Notify, changed: () => void = () => {}) {
   async function run<T>(what: string, job: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await job();
+      const result = await job();
+      changed();
+      return result;
     } catch (err) {
       const reason = err instanceof RequestError ? err.message : (err as Error)?.message || String(err);
       notify(`Could not ${what}: ${reason}`);

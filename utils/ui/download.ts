@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's own download (no `downloads` permission needed). */
-export function download(name: string, text: string, mime: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+/** Saves text (whole, or in parts) as a file through the browser's own download (no `downloads` permission needed). */
+export function download(name: string, text: string | string[], mime: string) {
+  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : text, { type: `${mime};charset=utf-8` }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

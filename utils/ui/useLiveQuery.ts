@@ -11,7 +11,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | u
   useLayoutEffect(() => {
     const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('[hfp] query failed:', e) });
     return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

@@ -1,18 +1,19 @@
 /**
- * The whole parse of one page in one place: what the content script reads (parse/dom.ts) and
- * what the background merges into it (parse/props.ts, parse/merge.ts), with the same
+ * The whole parse of one page in one place, for tests: what the content script reads
+ * (utils/content/) and what the background merges into it (parse/props.ts, parse/merge.ts), with the same
  * decisions they make apart: a card its JSON covers is taken from the JSON, any other card
  * (or one whose JSON entry was damaged) from its DOM. The tests check pages with it; the
  * extension runs the same pieces split across its two contexts.
  */
-import type { PaperFields } from '../model';
-import { idsInJson } from '../ids';
-import { findCards, findPaperHeader, readCard, readPaperHeader, type FoundCard } from './dom';
-import { listingDay, mergeCard } from './merge';
-import { pageInfo, type PageInfo } from '../pages';
-import { oneLine } from '../text';
-import { readProps, type PropsIndex } from './props';
-import { queryFirst } from './selectors';
+import type { PaperFields } from '../../utils/model';
+import { idsInJson } from '../../utils/ids';
+import { findCards, findPaperHeader, type FoundCard } from '../../utils/content/cards';
+import { readCard, readPaperHeader } from '../../utils/content/read';
+import { listingDay, mergeCard } from '../../utils/parse/merge';
+import { pageInfo, type PageInfo } from '../../utils/pages';
+import { oneLine } from '../../utils/text';
+import { readProps, type PropsIndex } from '../../utils/parse/props';
+import { queryFirst } from '../../utils/content/selectors';
 
 export interface ParsedPage {
   page: PageInfo;

@@ -1,10 +1,12 @@
 /**
- * What the list shows: a view (the reading list, a status, a tag, everything), filters, a sort
- * and a search, applied to the library in memory. Pure functions, shared by the popup and the
- * library page. Nothing here runs per keystroke over the whole library: a search narrows by
- * the index's answer (at most 1,000 ids) before anything else is looked at.
+ * What a list shows: a view (the reading list, a status, a tag, papers only seen), filters, a
+ * sort and a search's ranking, applied to rows. Pure functions: the catalogue's worker runs
+ * them, the pages take their labels.
  */
-import { STATUS_LABEL, type Item, type Status, type ViewKey } from '../model';
+import { STATUS_LABEL, type Status, type ViewKey } from '../model';
+import type { Row } from './row';
+
+type Item = Row;
 
 export const VIEWS: Array<{ key: ViewKey; label: string }> = [
   { key: 'list', label: 'Reading list' },
@@ -59,12 +61,14 @@ export function matchesFilters(p: Item, f: Filters): boolean {
   return true;
 }
 
+/** The order localeCompare gives, ten times faster over 100,000 titles. */
+const collator = new Intl.Collator();
 const added = (p: Item) => p.entry?.bookmarkedAt ?? p.lastSeenAt;
 const COMPARE: Record<SortKey, (a: Item, b: Item) => number> = {
   added: (a, b) => added(b) - added(a),
   published: (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
   upvotes: (a, b) => (b.upvotes ?? -1) - (a.upvotes ?? -1),
-  title: (a, b) => a.title.localeCompare(b.title),
+  title: (a, b) => collator.compare(a.title, b.title),
   priority: (a, b) => (b.entry?.priority ?? 0) - (a.entry?.priority ?? 0),
 };
 
@@ -81,25 +85,12 @@ export function compareFor(view: ViewKey, sort: SortKey): (a: Item, b: Item) => 
   return (a, b) => STATUS_ORDER[a.entry!.status] - STATUS_ORDER[b.entry!.status] || by(a, b) || tie(a, b) || last(a, b);
 }
 
-/** The rows to show. With a search, the index's ranking decides the order. */
-export function rows(items: Item[], view: ViewKey, filters: Filters, sort: SortKey, ranked?: string[]): Item[] {
-  if (ranked) {
-    const byId = new Map<string, Item>();
-    for (const p of items) byId.set(p.id, p);
-    return ranked.flatMap((id) => {
-      const p = byId.get(id);
-      return p && inView(p, view) && matchesFilters(p, filters) ? [p] : [];
-    });
-  }
-  return items.filter((p) => inView(p, view) && matchesFilters(p, filters)).sort(compareFor(view, sort));
-}
-
 export interface Counts {
   views: Record<'list' | Status | 'all', number>;
   tags: Map<string, number>;
 }
 
-export function counts(items: Item[]): Counts {
+export function counts(items: Iterable<Item>): Counts {
   const views = { list: 0, 'to-read': 0, reading: 0, read: 0, all: 0 };
   const tags = new Map<string, number>();
   for (const p of items) {
@@ -111,4 +102,9 @@ export function counts(items: Item[]): Counts {
     for (const t of e.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
   }
   return { views, tags };
+}
+
+/** The heading of a view: its name, "Seen, not saved", or the tag's. */
+export function viewLabel(view: ViewKey): string {
+  return VIEWS.find((v) => v.key === view)?.label ?? (view === 'seen' ? 'Seen, not saved' : `Tag: ${view.slice(4)}`);
 }

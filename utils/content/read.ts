@@ -1,88 +1,13 @@
 /**
- * Reads paper cards from the page's DOM. Runs in the content script on every scan, so it stays
- * free of Zod and JSON (both too heavy for the page's main thread: see merge.ts for the rest).
- * Never throws: a field it cannot read is left out.
+ * What a card shows, read from its DOM: for cards the page's embedded JSON does not cover
+ * (search results, stale data), in idle time. Free of Zod and JSON (both too heavy for the
+ * page's main thread: the background validates the JSON). Never throws: a field it cannot
+ * read is left out.
  */
 import type { PaperFields } from '../model';
-import { paperIdFromHref } from '../ids';
 import { oneLine } from '../text';
-import { anyOf, queryAll, queryFirst, STRUCTURE } from './selectors';
-
-export interface FoundCard {
-  /** Card root: the highest element holding this paper and no other. */
-  el: HTMLElement;
-  id: string;
-  /** The heading link (`h3 > a`) or, on a paper page, the `h1`. */
-  title: HTMLElement;
-}
-
-const TITLE_LINKS = anyOf('titleLink');
-/** The title links under `root`, by the first selector that finds any (the others are fallbacks). */
-const titleLinks = (root: ParentNode) => queryAll<HTMLAnchorElement>(root, 'titleLink');
-
-/**
- * Cards under `scope`: every heading link to a paper, with its card root. `listing` is the
- * element all cards share (the listing island, else the document body); it is only walked when
- * a card has no `article` around it.
- */
-export function findCards(scope: ParentNode, listing: ParentNode): FoundCard[] {
-  const links: Iterable<HTMLAnchorElement> = (scope as Element).matches?.(TITLE_LINKS) ? [scope as HTMLAnchorElement] : titleLinks(scope);
-  const found: FoundCard[] = [];
-  // An <article> is a card when it holds one paper; for one holding several (or none) the
-  // structure decides instead.
-  const articles = new Map<Element, string>();
-  const withIds: Array<[HTMLAnchorElement, string, HTMLElement | null]> = [];
-  for (const link of links) {
-    const id = paperIdFromHref(link.getAttribute('href'));
-    if (!id) continue;
-    // One walk up: the card's article, or the page's own title or navigation (no card there).
-    const up = link.closest(STRUCTURE.articleOrOutside);
-    if (up && up.localName !== 'article') continue;
-    const article = up as HTMLElement | null;
-    withIds.push([link, id, article]);
-    if (article) articles.set(article, articles.has(article) && articles.get(article) !== id ? '' : id);
-  }
-  let owners: Map<Element, string> | undefined;
-  const roots = new Set<Element>();
-  for (const [link, id, article] of withIds) {
-    let el = article;
-    if (!el || articles.get(el) !== id) {
-      owners ??= ownersOf(listing);
-      el = structuralRoot(link, id, owners);
-    }
-    // One card per root: a second heading link in it (a duplicate, or a heading naming two
-    // papers) is not a second card.
-    if (roots.has(el)) continue;
-    roots.add(el);
-    found.push({ el, id, title: link });
-  }
-  return found;
-}
-
-/** For each ancestor of a title link: the one paper id under it, or '' when there are several. */
-function ownersOf(listing: ParentNode): Map<Element, string> {
-  const owners = new Map<Element, string>();
-  for (const link of titleLinks(listing)) {
-    const id = paperIdFromHref(link.getAttribute('href'));
-    if (!id) continue;
-    for (let el = link.parentElement; el; el = el.parentElement) {
-      const owner = owners.get(el);
-      if (owner === undefined) owners.set(el, id);
-      else if (owner === id || owner === '') break;
-      else owners.set(el, '');
-    }
-  }
-  return owners;
-}
-
-function structuralRoot(link: HTMLElement, id: string, owners: Map<Element, string>): HTMLElement {
-  let el = link.parentElement ?? link;
-  for (let up = el.parentElement; up && owners.get(up) === id; up = up.parentElement) {
-    if (up.matches(STRUCTURE.frame) || up.querySelector(STRUCTURE.chrome)) break;
-    el = up;
-  }
-  return el;
-}
+import type { FoundCard } from './cards';
+import { queryAll, queryFirst } from './selectors';
 
 /** Everything one card shows. `now` resolves dates printed without a year ("May 29"). */
 export function readCard(card: FoundCard, now: Date): PaperFields {
@@ -149,20 +74,12 @@ function abstractOf(el: HTMLElement, id: string, title: HTMLElement): string | u
   return undefined;
 }
 
-/** A single paper's page: the header block around its `h1`. */
-export function findPaperHeader(doc: Document, id: string): FoundCard | null {
-  const root = queryFirst(doc, 'paperRoot') ?? doc.body;
-  const h1 = root ? (queryFirst<HTMLElement>(root, 'paperTitle') ?? queryFirst<HTMLElement>(doc, 'paperTitle')) : null;
-  const el = h1?.parentElement;
-  return h1 && el ? { el, id, title: h1 } : null;
-}
-
 export function readPaperHeader(card: FoundCard, doc: Document): PaperFields {
   const fields: PaperFields = { id: card.id };
   const title = text(card.title);
   if (title) fields.title = title;
   const root = queryFirst(doc, 'paperRoot') ?? doc.body;
-  // "Abstract" is a heading followed by the text (seen 2025; see HF-PAGES.md).
+  // "Abstract" is a heading followed by the text (seen 2025; see tests/fixtures/hf/HF-PAGES.md).
   for (const h of root.querySelectorAll('h2, h3')) {
     if (text(h).toLowerCase() !== 'abstract') continue;
     const body = text(h.nextElementSibling) || text(h.parentElement).replace(/^Abstract\s*/i, '');
@@ -174,7 +91,6 @@ export function readPaperHeader(card: FoundCard, doc: Document): PaperFields {
 }
 
 const AUTHORS_RE = /(?<![\d,])(\d[\d,]*)\s+authors?\b/gi;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "· May 29" or "· Feb 27, 2025" (search results print the date after a middle dot). */
 const DATE_RE = /·\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\b/g;
 
@@ -187,7 +103,7 @@ function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
 
 /** "Feb 27, 2025" → 2025-02-27; "May 29" → this year's, or last year's if that is still to come. */
 function toDay(m: RegExpExecArray, now: Date): string | undefined {
-  const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase());
+  const month = 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(m[1]!.slice(0, 3).toLowerCase()) / 3;
   const day = Number(m[2]);
   let year = m[3] ? Number(m[3]) : now.getUTCFullYear();
   if (!m[3] && Date.UTC(year, month, day) > now.getTime() + 86_400_000) year -= 1;

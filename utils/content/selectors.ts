@@ -4,7 +4,7 @@
  * Each field lists selectors best first; `queryFirst` tries them in order, so a site release
  * that breaks one (a renamed class, a heading level) still leaves the next. Each entry's comment
  * gives the day of the saved page it was checked on ("inferred" where the page is constructed
- * from HF-PAGES.md). Tailwind class names churn (`bg-gradient-to-b` became `bg-linear-to-b`), so
+ * from tests/fixtures/hf/HF-PAGES.md, a copy of the project's notes on the site). Tailwind class names churn (`bg-gradient-to-b` became `bg-linear-to-b`), so
  * structure comes first where it can and a class-based entry backs it up.
  * tests/unit/selectors.test.ts checks every entry against every saved page, with the number of
  * matches expected on each (tests/fixtures/hf/).

@@ -1,6 +1,6 @@
 /**
  * The bookmark control put on each card: one `<button>`, nothing inside it (its icon and the
- * "seen" mark are drawn by content/style.css), so a 100-card page costs 100 elements.
+ * "seen" mark are drawn by public/papers.css), so a 100-card page costs 100 elements.
  *
  * Its hooks are a public contract (tests and users' automation rely on them):
  * `data-hfp-paper="<id>"` on the card root and
@@ -82,10 +82,6 @@ export function showState(button: HTMLButtonElement, state: Partial<PaperState>)
     if (state.seenBefore) button.setAttribute('aria-description', 'seen before');
     else button.removeAttribute('aria-description');
   }
-}
-
-export function buttonsFor(doc: Document, id: string): HTMLButtonElement[] {
-  return Array.from(doc.querySelectorAll<HTMLButtonElement>(`${BUTTON}[data-paper-id="${id}"]`));
 }
 
 /** Takes everything of ours off the page (the extension was updated or removed). */

@@ -1,0 +1,63 @@
+import { useReadingList } from '../utils/ui/useReadingList';
+import { BulkBar } from './BulkBar';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { ListArea } from './ListArea';
+import { PaperEditor } from './PaperEditor';
+import { SearchBar } from './SearchBar';
+import { Sidebar } from './Sidebar';
+import { Toast } from './Toast';
+
+/** The library page: views, filters and tags on the left, the list, and the editor of the open paper. */
+export function LibraryShell() {
+  const shelf = useReadingList('page');
+  const { actions, list, checked, open, tags } = shelf;
+  const selection = [...checked];
+  return (
+    <div class="library">
+      <Sidebar
+        view={shelf.view}
+        setView={shelf.setView}
+        counts={list.counts}
+        tags={tags.list}
+        filters={shelf.filters}
+        setFilters={shelf.setFilters}
+        sort={shelf.sort}
+        setSort={shelf.setSort}
+        actions={actions}
+      >
+        <ExportPanel
+          view={{ count: list.total, ids: list.ids }}
+          selection={{ count: selection.length, ids: () => selection }}
+          library={{ count: list.counts?.views.all ?? 0, ids: list.savedIds }}
+          notify={shelf.notify}
+        />
+        <ImportPanel />
+      </Sidebar>
+      <main class="library-main">
+        <header class="app-head">
+          <h1>{shelf.viewLabel}</h1>
+          <span class="muted">{list.answered ? `${list.total} paper${list.total === 1 ? '' : 's'}` : ''}</span>
+        </header>
+        <SearchBar shelf={shelf} />
+        {checked.size > 0 && (
+          <BulkBar
+            ids={selection}
+            tags={tags.list}
+            actions={actions}
+            notify={shelf.notify}
+            onSelectAll={() => void list.ids().then((ids) => shelf.setChecked(new Set(ids)))}
+            onClear={() => shelf.setChecked(new Set())}
+          />
+        )}
+        <ListArea shelf={shelf} />
+      </main>
+      {open && (
+        <aside class="library-editor">
+          <PaperEditor paper={open} tags={tags.list} actions={actions} onClose={() => shelf.setOpenId(null)} />
+        </aside>
+      )}
+      <Toast toast={shelf.toast} onClose={shelf.closeToast} />
+    </div>
+  );
+}

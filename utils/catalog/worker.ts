@@ -1,0 +1,149 @@
+/**
+ * The catalogue's worker, one per open page: every paper as a row and the search index, kept in
+ * step with the database, answering the page's lists in milliseconds off its main thread. An
+ * opening restores the snapshot of the last one and reads only what changed since; a change
+ * anywhere (the background, another page, an import) reaches it through a live query on `rev`.
+ */
+import { liveQuery } from 'dexie';
+import { db } from '../db/schema';
+import { LibraryIndex } from '../search/index';
+import { Catalog } from './catalog';
+import { readAll, readChanged, REV_SKEW_MS, type Batch } from './load';
+import type { CatalogState, FromCatalog, Show, ToCatalog } from './messages';
+import { restoreSnapshot, writeSnapshot } from './snapshot';
+
+const catalog = new Catalog();
+let index = new LibraryIndex();
+/** Every write at or after this moment may not be in yet. */
+let watermark = 0;
+let ready = false;
+let current: Show | undefined;
+let ranking: { query: string; ids: readonly string[]; complete: boolean } | undefined;
+const post = (m: FromCatalog) => (self as unknown as Worker).postMessage(m);
+const state = (): CatalogState => ({ size: catalog.size, ready, indexing: index.pending });
+
+function take(b: Batch) {
+  if (!b.rows.length) return;
+  catalog.put(b.rows);
+  index.update(b.docs);
+  watermark = Math.max(watermark, b.rev);
+  ranking = undefined;
+}
+
+function answer(req: Show) {
+  const q = req.query.trim();
+  let ranked: readonly string[] | undefined;
+  let complete = true;
+  if (q) {
+    if (ranking?.query !== q) {
+      const result = index.search(q, { limit: Math.max(1000, catalog.size) });
+      ranking = { query: q, ids: result.ids, complete: result.complete };
+    }
+    ranked = ranking.ids;
+    complete = ranking.complete;
+  }
+  const ids = catalog.list(req.spec, ranked);
+  const rows = ids.slice(req.from, req.to).map((id) => catalog.get(id)!);
+  post({ type: 'shown', seq: req.seq, total: ids.length, from: req.from, rows, counts: catalog.counts(), state: state(), complete });
+}
+
+const refresh = () => {
+  if (ready && current) answer(current);
+  else post({ type: 'state', state: state() });
+};
+
+let looking: Promise<void> | undefined;
+let lookAgain = false;
+/** Takes in what was written since the watermark; a call while one is under way runs once more after it. */
+function look(): Promise<void> {
+  if (looking) {
+    lookAgain = true;
+    return looking;
+  }
+  looking = readChanged(db, watermark - REV_SKEW_MS)
+    .then((b) => {
+      take(b);
+      if (b.rows.length) {
+        refresh();
+        scheduleSnapshot();
+        scheduleIndexing();
+      }
+    })
+    .finally(() => {
+      looking = undefined;
+      if (lookAgain) {
+        lookAgain = false;
+        void look();
+      }
+    });
+  return looking;
+}
+
+async function start() {
+  const startedAt = Date.now();
+  const restored = await restoreSnapshot(db).catch(() => undefined);
+  if (restored) {
+    catalog.put(restored.rows);
+    index = restored.index;
+    watermark = restored.rev;
+  } else {
+    for await (const b of readAll(db)) {
+      take(b);
+      post({ type: 'state', state: state() });
+    }
+    watermark = Math.max(watermark, startedAt);
+  }
+  await look();
+  ready = true;
+  refresh();
+  // Any write to papers or entries from now on: a live query over what was stamped after the watermark.
+  liveQuery(() =>
+    Promise.all([db.papers.where('rev').above(watermark).primaryKeys(), db.entries.where('rev').above(watermark).primaryKeys()]),
+  ).subscribe({
+    next: ([p, e]) => {
+      if (p.length || e.length) void look();
+    },
+    error: (err) => post({ type: 'error', message: String(err) }),
+  });
+  scheduleIndexing();
+  if (!restored) scheduleSnapshot(0);
+}
+
+let indexing: ReturnType<typeof setTimeout> | undefined;
+/** Abstracts are indexed a few at a time, between the page's questions. */
+function scheduleIndexing() {
+  if (indexing !== undefined) return;
+  indexing = setTimeout(function step() {
+    const more = index.indexText(200);
+    post({ type: 'state', state: state() });
+    if (more) indexing = setTimeout(step, 0);
+    else {
+      indexing = undefined;
+      scheduleSnapshot();
+    }
+  }, 0);
+}
+
+let saving: ReturnType<typeof setTimeout> | undefined;
+/** The snapshot is written when the catalogue has been quiet a while (it takes the worker ~0.1 s at 100,000 papers). */
+function scheduleSnapshot(delay = 3000) {
+  clearTimeout(saving);
+  saving = setTimeout(() => {
+    if (indexing !== undefined) return scheduleSnapshot(delay);
+    void writeSnapshot(db, watermark, catalog, index).catch((err) => post({ type: 'error', message: `snapshot: ${String(err)}` }));
+  }, delay);
+}
+
+self.onmessage = (event: MessageEvent<ToCatalog>) => {
+  const m = event.data;
+  if (m.type === 'show') {
+    current = m;
+    if (ready) answer(m);
+  } else if (m.type === 'ids') {
+    const q = m.query.trim();
+    const ranked = q ? index.search(q, { limit: Math.max(1000, catalog.size) }).ids : undefined;
+    post({ type: 'ids', seq: m.seq, ids: catalog.list(m.spec, ranked).slice() });
+  } else if (m.type === 'look') void look();
+};
+
+void start().catch((err) => post({ type: 'error', message: String(err) }));
