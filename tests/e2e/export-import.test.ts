@@ -213,6 +213,37 @@ describe('import', () => {
     }
   });
 
+  it("imports RIS, CSL-JSON, CSV, DBLP BibTeX and PaperMemory’s memory under the extension’s CSP (script-src 'self': no eval)", async () => {
+    const fresh = await launchShelf();
+    try {
+      const lib = await libraryPage(fresh);
+      await lib.evaluate(() => {
+        const w = window as unknown as { cspViolations: string[] };
+        w.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+      });
+      const { papers, entries } = awkwardLibrary();
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      const two = papers.slice(0, 2).map((p) => ({ ...p, entry: byId.get(p.id) }));
+      const { toRis } = await import('../../utils/export/ris');
+      const { toCslJson } = await import('../../utils/export/csljson');
+      const { toCsv } = await import('../../utils/export/csv');
+      expect(await importFile(lib, 'two.ris', toRis(two))).toBe('2 papers imported: 2 added, 0 updated, 0 unchanged.');
+      expect(await importFile(lib, 'two.csl.json', toCslJson(two))).toBe('2 papers imported: 0 added, 0 updated, 2 unchanged.');
+      expect(await importFile(lib, 'two.csv', toCsv(two))).toMatch(/^2 papers imported: 0 added, 2 updated, 0 unchanged\.$/);
+      expect(await importFile(lib, 'dblp.bib', fixture('import/dblp.bib'))).toMatch(
+        /^4 papers imported: 4 added, 0 updated, 0 unchanged\. 4 skipped/,
+      );
+      const memory = fixture('import/PaperMemory-data-2.3.2026-14.05.09.json');
+      expect(await importFile(lib, 'PaperMemory-data-2.3.2026-14.05.09.json', memory)).toMatch(
+        /^3 papers imported: 2 added, 1 updated, 0 unchanged\. 4 skipped/,
+      );
+      expect(await lib.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rejects a damaged backup with a message naming where, the library unchanged', async () => {
     const page = await libraryPage(shelf);
     const before = await dump(shelf);

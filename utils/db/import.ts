@@ -5,8 +5,8 @@
  */
 import { newEntry, normalizeTag, tagKey, type Entry, type Paper, type PaperFields, type Tag } from '../model';
 import type { Backup } from '../backup';
-import type { Incoming } from '../import/read';
-import type { ListedPaper, Skip } from '../import/types';
+import type { Incoming, ListKind } from '../import/read';
+import type { ImportProgress, ListedPaper, OldStylePaper, Skip, TitleCandidate } from '../import/types';
 import { mergeStored } from './merge';
 import { bulkGetKnown } from './papers';
 import { defaultColor } from './library';
@@ -22,6 +22,17 @@ export interface ImportSummary {
   skipped: Skip[];
   /** Ids of every paper added or updated: the tabs and the badge are told of them. */
   changedIds: string[];
+  /** What the file was read as. */
+  kind?: ListKind | 'backup';
+  /** Entries that name no arXiv paper but have a title: the page offers to find them on huggingface.co. */
+  candidates?: TitleCandidate[];
+  /** Papers named by old-style arXiv ids, as the file gave them (the library cannot store them yet). */
+  oldStyle?: OldStylePaper[];
+}
+
+export interface ImportOptions {
+  /** Told when saving starts and when it is done (one transaction: nothing in between can be shown). */
+  onProgress?: (p: ImportProgress) => void;
 }
 
 /** Equal records, whatever the order of their keys. */
@@ -72,18 +83,53 @@ export function mergeEntries(local: Entry, incoming: Entry, now: number): Entry 
   return { ...newer, tags, updatedAt: Math.max(now, local.updatedAt + 1, incoming.updatedAt + 1) };
 }
 
-/** What a BibTeX entry or an id list asks: the paper saved, its tags added, its note if there was none. */
-function listedEntry(local: Entry | undefined, item: ListedPaper, now: number): Entry {
-  const base = local ?? newEntry(item.paper.id, now);
+/**
+ * What a listed paper asks. A whole entry (the extension's own CSV) merges as a backup's does;
+ * `null` (a paper the CSV says was only seen) leaves the library's entry as it is. Otherwise the
+ * paper is saved, its tags added, and its note, priority and status (for a new entry) taken
+ * where the library has none; a file's added date (PaperMemory's) stands for the bookmark's.
+ */
+function listedEntry(local: Entry | undefined, item: ListedPaper, now: number): Entry | undefined {
+  if (item.entry === null) return local;
+  if (item.entry) return local ? mergeEntries(local, editedOutside(local, item.entry, now), now) : { ...item.entry };
+  const base = local ?? { ...newEntry(item.paper.id, now), ...(item.status ? { status: item.status } : {}) };
   const next: Entry = { ...base, tags: unionTags(base.tags, item.tags) };
-  if (next.bookmarkedAt === undefined) next.bookmarkedAt = now;
+  if (next.bookmarkedAt === undefined) next.bookmarkedAt = item.addedAt ?? now;
   if (item.note && !base.note.trim()) next.note = item.note;
+  if (item.priority && !base.priority) next.priority = item.priority;
   if (!local || !same(local, next)) next.updatedAt = local ? Math.max(now, local.updatedAt + 1) : now;
   return next;
 }
 
-export async function importIncoming(db: ShelfDB, incoming: Incoming, now: number): Promise<ImportSummary> {
-  return incoming.kind === 'backup' ? importBackup(db, incoming.backup, now) : importListed(db, incoming.items, incoming.skipped, now);
+/**
+ * The extension changes `updatedAt` with every change, so a CSV row with the library's own
+ * `updatedAt` but other values was edited outside (in a spreadsheet): that edit is the newer
+ * change. Only what a row carries counts (status and its time only for a saved paper).
+ */
+function editedOutside(local: Entry, row: Entry, now: number): Entry {
+  if (row.updatedAt !== local.updatedAt) return row;
+  const saved = row.bookmarkedAt !== undefined;
+  const carried = (e: Entry) => [e.bookmarkedAt, e.note, e.priority, [...e.tags].sort(), ...(saved ? [e.status, e.statusAt] : [])];
+  if (same(carried(local), carried(row))) return row;
+  const next: Entry = { ...local, ...row, updatedAt: local.updatedAt + 1, ...(saved ? {} : { status: local.status, statusAt: local.statusAt }) };
+  // A status changed by hand, its time left as it was: it changed now.
+  if (saved && row.status !== local.status && row.statusAt === local.statusAt) next.statusAt = now;
+  if (!saved) delete next.bookmarkedAt;
+  return next;
+}
+
+export async function importIncoming(db: ShelfDB, incoming: Incoming, now: number, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const total = incoming.kind === 'backup' ? incoming.backup.papers.length + incoming.backup.entries.length : incoming.items.length;
+  opts.onProgress?.({ phase: 'saving', done: 0, total });
+  const summary =
+    incoming.kind === 'backup' ? await importBackup(db, incoming.backup, now) : await importListed(db, incoming.items, incoming.skipped, now);
+  opts.onProgress?.({ phase: 'saving', done: total, total });
+  summary.kind = incoming.kind;
+  if (incoming.kind !== 'backup') {
+    if (incoming.candidates?.length) summary.candidates = incoming.candidates;
+    if (incoming.oldStyle?.length) summary.oldStyle = incoming.oldStyle;
+  }
+  return summary;
 }
 
 async function importBackup(db: ShelfDB, backup: Backup, now: number): Promise<ImportSummary> {
@@ -144,7 +190,7 @@ async function importListed(db: ShelfDB, items: ListedPaper[], skipped: Skip[], 
       const nextPaper = oldPaper ? { ...oldPaper, ...fill } : mergeStored(undefined, item.paper, { at: now });
       const nextEntry = listedEntry(oldEntry, item, now);
       const paperChanged = !oldPaper || !same(oldPaper, nextPaper);
-      const entryChanged = !oldEntry || !same(oldEntry, nextEntry);
+      const entryChanged = !!nextEntry && (!oldEntry || !same(oldEntry, nextEntry));
       if (paperChanged) putPapers.push(nextPaper);
       if (entryChanged) putEntries.push(nextEntry);
       if (!oldPaper && !oldEntry) summary.added++;
