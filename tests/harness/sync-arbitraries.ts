@@ -94,7 +94,7 @@ const jsonArb: fc.Arbitrary<Json> = fc.oneof(
   fc.integer(),
   fc.string({ maxLength: 8 }),
   fc.constant(null),
-  fc.constant({ b: [1, 'x'], a: true }),
+  fc.constant<Json>({ b: [1, 'x'], a: true }),
 );
 export const settingArb: fc.Arbitrary<SyncSetting> = fc.record({ key: fc.constantFrom('badge', 'theme', '__proto__'), value: reg(jsonArb) });
 

@@ -130,7 +130,7 @@ function writeSetting(sink: Sink, st: Stamps, s: SyncSetting) {
   sink.str(canon(s.value.v));
 }
 
-function writeShard(sink: Sink, state: SyncState) {
+export function writeShard(sink: Sink, state: SyncState) {
   const { entries, tags, follows, settings, devices, tagKeys } = sortedState(state);
   sink.num('n', devices.length);
   for (const d of devices) sink.bits(Number.parseInt(d, 36), 32);

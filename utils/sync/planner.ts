@@ -1,0 +1,103 @@
+/**
+ * What to write to storage.sync, given the local state and what the area holds now.
+ *
+ * storage.sync keeps, per key, whichever write reached the sync server last, so the area is never
+ * trusted to hold everything: the planner merges it into the local state, packs the result, and
+ * writes a shard only when the area's copy of it lacks something ours has (`covers`), never
+ * because it merely differs. A device that sees another's shard overwrite its own edit still has
+ * the edit, finds the shard lacking it, and writes it again, merged: devices that wrote one shard
+ * at the same time converge, and none rewrites a shard that already holds all it knows.
+ *
+ * Besides: a record whose stored copy is older than ours is corrected even when it would not be
+ * packed otherwise (a stale copy from a device that was away); shards that shrink are added to
+ * the write when the area would pass the quota; and nothing is written while a shard in the area
+ * comes from a newer version of the extension.
+ */
+import { covers, merge } from './merge';
+import { pack, RESERVE_BYTES, type PackOptions, type SyncReport } from './pack';
+import { chromiumItemBytes, SYNC_LIMITS, serdeJson, strictItemBytes, utf8Length } from './quota';
+import type { RecordId } from './select';
+import { encodeShard } from './shard-write';
+import { SHARD_KEYS, shardIndex } from './shards';
+import { emptyState, type Reg, type SyncEntry, type SyncState } from './types';
+import { type Problem, unpack } from './unpack';
+
+export interface Plan {
+  /** One set() call: shard values by key (empty: nothing to write). */
+  set: Record<string, string>;
+  /** The local state with what the area holds merged in (apply its news locally). */
+  state: SyncState;
+  report: SyncReport & { areaBytes: number };
+  problems: Problem[];
+  /** Why nothing may be written now, if so. */
+  blocked?: 'newer-format' | 'over-quota';
+}
+
+const olderIn = <T>(stored: Reg<T> | undefined, ours: Reg<T> | undefined) => !!stored && !!ours && ours.s > stored.s;
+
+/** Whether a stored record has a field that ours has newer (fields the copy lacks do not count). */
+function stale(stored: SyncEntry, ours: SyncEntry): boolean {
+  if (
+    olderIn(stored.mark, ours.mark) ||
+    olderIn(stored.status, ours.status) ||
+    olderIn(stored.priority, ours.priority) ||
+    olderIn(stored.note, ours.note)
+  )
+    return true;
+  const marks = new Map(ours.tags.map((m) => [m.k, m]));
+  return stored.tags.some((m) => (marks.get(m.k)?.s ?? '') > m.s);
+}
+
+/** Records of the area that ours would correct. */
+function corrections(shards: Record<string, SyncState>, state: SyncState): Set<RecordId> {
+  const out = new Set<RecordId>();
+  for (const s of Object.values(shards)) {
+    for (const [id, e] of s.entries) if (stale(e, state.entries.get(id)!)) out.add(`p${id}`);
+    for (const [k, t] of s.tags) {
+      const o = state.tags.get(k)!;
+      if (olderIn(t.name, o.name) || olderIn(t.color, o.color) || olderIn(t.live, o.live)) out.add(`t${k}`);
+    }
+    for (const [k, f] of s.follows) if (olderIn(f.state, state.follows.get(k)!.state)) out.add(`f${k}`);
+    for (const [k, x] of s.settings) if (olderIn(x.value, state.settings.get(k)!.value)) out.add(`s${k}`);
+  }
+  return out;
+}
+
+/** Bytes an item takes in the stricter count (Firefox's: key and value quoted, colon and comma). */
+const itemBytes = (key: string, value: unknown) =>
+  typeof value === 'string' && /^[\x20-\x7e]*$/.test(value) && !/["\\<]/.test(value)
+    ? strictItemBytes(key, value)
+    : Math.max(chromiumItemBytes(key, value), utf8Length(key) + utf8Length(serdeJson(value))) + 4;
+
+export async function plan(local: SyncState, area: Record<string, unknown>, options: PackOptions = {}): Promise<Plan> {
+  const found = await unpack(area);
+  const state = merge(local, found.state);
+  const others = Object.entries(area).filter(([k, v]) => shardIndex(k) === undefined && v !== undefined);
+  const otherBytes = others.reduce((n, [k, v]) => n + itemBytes(k, v), 0);
+  const budget = (options.budget ?? SYNC_LIMITS.QUOTA_BYTES - RESERVE_BYTES) - otherBytes;
+  const packed = await pack(state, { ...options, budget, force: corrections(found.shards, state) });
+  const areaBytes = 1 + Object.entries(area).reduce((n, [k, v]) => (v === undefined ? n : n + itemBytes(k, v)), 0);
+  const report = { ...packed.report, areaBytes };
+  if (found.newer) return { set: {}, state, report, problems: found.problems, blocked: 'newer-format' };
+
+  const set: Record<string, string> = {};
+  for (const [key, content] of Object.entries(packed.contents)) {
+    const stored = found.shards[key] ?? emptyState();
+    if (!covers(stored, content)) set[key] = packed.items[key]!;
+  }
+  // Shards that shrink, the most first, while the area would pass the quota (a shard we hold
+  // nothing for shrinks to an empty one).
+  const empty = await encodeShard(emptyState());
+  const targets: Record<string, string> = Object.fromEntries(SHARD_KEYS.map((k) => [k, packed.items[k] ?? empty]));
+  const after = (keys: Record<string, string>) =>
+    1 + Object.entries({ ...area, ...keys }).reduce((n, [k, v]) => (v === undefined ? n : n + itemBytes(k, v)), 0);
+  const shrinking = Object.entries(targets)
+    .filter(([k, v]) => !(k in set) && area[k] !== undefined && itemBytes(k, area[k]) > strictItemBytes(k, v))
+    .sort(([ka, va], [kb, vb]) => itemBytes(kb, area[kb]) - strictItemBytes(kb, vb) - (itemBytes(ka, area[ka]) - strictItemBytes(ka, va)));
+  while (Object.keys(set).length && after(set) > SYNC_LIMITS.QUOTA_BYTES && shrinking.length) {
+    const [k, v] = shrinking.shift()!;
+    set[k] = v;
+  }
+  const blocked = Object.keys(set).length && after(set) > SYNC_LIMITS.QUOTA_BYTES ? 'over-quota' : undefined;
+  return { set: blocked ? {} : set, state, report, problems: found.problems, ...(blocked ? { blocked } : {}) };
+}
