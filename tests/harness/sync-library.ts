@@ -88,7 +88,10 @@ export function noteText(rand: (n: number) => number): string {
 
 function pick<T>(rand: (n: number) => number, weights: [T, number][]): T {
   let r = rand(weights.reduce((n, [, w]) => n + w, 0));
-  for (const [v, w] of weights) if ((r -= w) < 0) return v;
+  for (const [v, w] of weights) {
+    r -= w;
+    if (r < 0) return v;
+  }
   return weights[0]![0];
 }
 

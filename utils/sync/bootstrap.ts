@@ -36,7 +36,7 @@ export function bootstrapState(library: { entries: Entry[]; tags: Tag[]; setting
       key: t.key,
       createdAt: toSyncTime(t.createdAt),
       live: { v: true, s },
-      ...(t.name !== t.key ? { name: { v: t.name, s } } : {}),
+      name: { v: t.name, s },
       ...(t.color !== undefined ? { color: { v: t.color, s } } : {}),
     });
   }

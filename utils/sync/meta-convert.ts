@@ -25,7 +25,7 @@ export function stampTag(prev: SyncTag | undefined, key: string, tag: Tag | unde
     next.live = { v: true, s: stamp };
     changed = true;
   }
-  if (tag.name !== (prev?.name?.v ?? key)) {
+  if (tag.name !== prev?.name?.v) {
     next.name = { v: tag.name, s: stamp };
     changed = true;
   }
@@ -87,4 +87,31 @@ export function settingsFromSync(records: Iterable<SyncSetting>): Record<string,
   const out: Record<string, Json> = Object.create(null);
   for (const r of records) out[r.key] = r.value.v;
   return out;
+}
+
+/**
+ * The tags to store or delete after a merge brought news: those whose record changed, and those
+ * whose papers changed (a deleted tag stays while a paper carries it, and goes when the last one
+ * drops it, whichever arrives first). `local(key)`: the tag the library has now.
+ */
+export function tagUpdates(
+  state: { entries: ReadonlyMap<string, { tags: { k: string; on: boolean }[] }>; tags: ReadonlyMap<string, SyncTag> },
+  news: { entries: string[]; tags: string[] },
+  local: (key: string) => Tag | undefined,
+): { put: Tag[]; remove: string[] } {
+  const keys = new Set(news.tags);
+  for (const id of news.entries) for (const m of state.entries.get(id)?.tags ?? []) keys.add(m.k);
+  const carried = new Set<string>();
+  for (const e of state.entries.values()) for (const m of e.tags) if (m.on && keys.has(m.k)) carried.add(m.k);
+  const put: Tag[] = [];
+  const remove: string[] = [];
+  for (const k of keys) {
+    const record = state.tags.get(k);
+    const mine = local(k);
+    const tag = record ? tagFromSync(record, carried.has(k), mine) : carried.has(k) && !mine ? { key: k, name: k, createdAt: 0 } : mine;
+    if (tag) {
+      if (!mine || canon(mine) !== canon(tag)) put.push(tag);
+    } else if (mine) remove.push(k);
+  }
+  return { put, remove };
 }
