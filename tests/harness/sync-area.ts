@@ -26,7 +26,7 @@ import { chromiumItemBytes, SYNC_LIMITS, serdeJson, utf8Length } from '../../uti
 import type { Sim } from './sim';
 
 export type Flavor = 'chromium' | 'firefox';
-export type Limits = typeof SYNC_LIMITS;
+export type Limits = Record<keyof typeof SYNC_LIMITS, number>;
 export type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 type Listener = (changes: Changes, areaName: string) => void | Promise<void>;
 

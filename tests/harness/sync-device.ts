@@ -11,8 +11,8 @@ import { absorb } from '../../utils/sync/absorb';
 import { entryFromSync, stampEntry } from '../../utils/sync/entry-convert';
 import { type Clock, newClock, observe, type Stamp, tick } from '../../utils/sync/hlc';
 import { followFromSync, settingsFromSync, stampFollow, stampSettings, stampTag, tagUpdates } from '../../utils/sync/meta-convert';
-import type { PackOptions, SyncReport } from '../../utils/sync/pack';
-import { plan } from '../../utils/sync/planner';
+import type { SyncReport } from '../../utils/sync/pack';
+import { type PlanOptions, plan } from '../../utils/sync/planner';
 import { backoff, classifyWriteError, logWrite, nextWriteAt, type Pending, type WriteLog } from '../../utils/sync/schedule';
 import { shardIndex } from '../../utils/sync/shards';
 import { emptyState, type SyncState } from '../../utils/sync/types';
@@ -39,7 +39,7 @@ export class Device {
     readonly id: string,
     /** Milliseconds this device's wall clock is ahead of true time. */
     public drift = 0,
-    readonly packOptions: PackOptions = {},
+    readonly packOptions: PlanOptions = {},
   ) {
     area.onChanged.addListener((changes) => this.onChanged(changes));
   }
@@ -125,7 +125,7 @@ export class Device {
     this.stats.plans++;
     this.take(p.state);
     this.report = p.report;
-    if (!Object.keys(p.set).length) {
+    if (!Object.keys(p.set).length && !p.remove.length) {
       this.writing = false;
       if ((this.pending.last ?? 0) <= planned) this.pending = {};
       else this.schedule();
@@ -133,7 +133,11 @@ export class Device {
     }
     this.sim.after(this.sim.between(0, 300), async () => {
       try {
-        await this.area.set(p.set);
+        if (p.remove.length) {
+          await this.area.remove(p.remove);
+          this.log = logWrite(this.log, this.sim.now);
+        }
+        if (Object.keys(p.set).length) await this.area.set(p.set);
         this.stats.writes++;
         this.log = logWrite(this.log, this.sim.now);
         this.attempts = 0;

@@ -7,20 +7,19 @@
  */
 import * as fc from 'fast-check';
 import { STATUSES } from '../../utils/model';
-import type { PackOptions } from '../../utils/sync/pack';
+import type { PlanOptions } from '../../utils/sync/planner';
 import { SYNC_LIMITS } from '../../utils/sync/quota';
 import { FOLLOW_KINDS, type Json } from '../../utils/sync/types';
 import type { Library, Touched } from './library-model';
 import { Sim } from './sim';
 import { Device } from './sync-device';
-import { type Flavor, type NetworkOptions, SyncServer } from './sync-area';
+import { type Flavor, type Limits, type NetworkOptions, SyncServer } from './sync-area';
 
 export const PAPERS = ['2401.00001', '2401.00002', '2402.12345', '2409.54321', '2411.00100', '2501.00007', '1412.1234', '2512.99999'];
 const NAMES = ['RL', 'rl', 'LLM', 'vision', ' Vision ', 'c++', '__proto__', 'to read'];
 const COLORS = ['#2563eb', '#dc2626', '#000000', 'rebeccapurple'];
 const NOTES = ['', 'short', 'Read §3 again: "why" <b>', 'ü'.repeat(30), 'long '.repeat(60)];
 
-const ids = fc.uniqueArray(fc.constantFrom(...PAPERS), { minLength: 1, maxLength: 3 });
 const names = fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 2 });
 
 export type Action =
@@ -36,11 +35,13 @@ export type Action =
   | { a: 'follow'; kind: (typeof FOLLOW_KINDS)[number]; value: string; on: boolean }
   | { a: 'setting'; key: string; value: Json };
 
-export const actionArb: fc.Arbitrary<Action> = fc.oneof(
+export const actionArb = (papers: string[] = PAPERS): fc.Arbitrary<Action> => {
+  const ids = fc.uniqueArray(fc.constantFrom(...papers), { minLength: 1, maxLength: 3 });
+  return fc.oneof(
   { weight: 4, arbitrary: fc.record({ a: fc.constant('bookmark' as const), ids, on: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ a: fc.constant('status' as const), ids, status: fc.constantFrom(...STATUSES) }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('priority' as const), ids, p: fc.integer({ min: 0, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('note' as const), id: fc.constantFrom(...PAPERS), text: fc.constantFrom(...NOTES) }) },
+  { weight: 1, arbitrary: fc.record({ a: fc.constant('note' as const), id: fc.constantFrom(...papers), text: fc.constantFrom(...NOTES) }) },
   { weight: 3, arbitrary: fc.record({ a: fc.constant('tag' as const), ids, names }) },
   { weight: 2, arbitrary: fc.record({ a: fc.constant('untag' as const), ids, names }) },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('rename' as const), from: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES, 'ml', 'Robotics') }) },
@@ -51,7 +52,8 @@ export const actionArb: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({ a: fc.constant('follow' as const), kind: fc.constantFrom(...FOLLOW_KINDS), value: fc.constantFrom('Yann LeCun', 'yann lecun', 'google'), on: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.record({ a: fc.constant('setting' as const), key: fc.constantFrom('badge', 'theme'), value: fc.constantFrom<Json>(true, false, 'dark', 3) }) },
-);
+  );
+};
 
 export function perform(lib: Library, x: Action, now: number): Touched {
   switch (x.a) {
@@ -95,24 +97,24 @@ export interface History {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const stepArb = (devices: number): fc.Arbitrary<Step> =>
+const stepArb = (devices: number, papers: string[]): fc.Arbitrary<Step> =>
   fc.record({
     device: fc.nat(devices - 1),
     wait: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 5_000 }) }, { weight: 3, arbitrary: fc.integer({ min: 0, max: 10 * 60_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 * DAY }) }),
   }).chain((base) =>
     fc.oneof(
-      { weight: 12, arbitrary: actionArb.map((x) => ({ ...base, do: x })) },
+      { weight: 12, arbitrary: actionArb(papers).map((x) => ({ ...base, do: x })) },
       { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 60_000, max: 3 * DAY }), fc.constant(100 * DAY)).map((d) => ({ ...base, offline: d })) },
     ),
   );
 
-export const historyArb = (maxSteps = 40): fc.Arbitrary<History> =>
+export const historyArb = (maxSteps = 40, papers = PAPERS, minSteps = 1): fc.Arbitrary<History> =>
   fc.integer({ min: 2, max: 3 }).chain((devices) =>
     fc.record({
       devices: fc.constant(devices),
       drifts: fc.array(fc.oneof(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: -2 * HOUR, max: 2 * HOUR }), fc.constant(DAY)), { minLength: devices, maxLength: devices }),
       lateJoiners: fc.array(fc.boolean(), { minLength: devices, maxLength: devices }),
-      steps: fc.array(stepArb(devices), { minLength: 1, maxLength: maxSteps }),
+      steps: fc.array(stepArb(devices, papers), { minLength: minSteps, maxLength: maxSteps }),
       seed: fc.nat(),
     }),
   );
@@ -163,7 +165,7 @@ export interface Run {
 
 export async function runHistory(
   h: History,
-  opts: { flavor?: Flavor; limits?: typeof SYNC_LIMITS; pack?: PackOptions; net?: NetworkOptions } = {},
+  opts: { flavor?: Flavor; limits?: Limits; pack?: PlanOptions; net?: NetworkOptions; settle?: number } = {},
 ): Promise<Run> {
   const sim = new Sim(h.seed, Date.UTC(2025, 5, 1));
   const server = new SyncServer(sim, opts.flavor ?? 'chromium', opts.net, opts.limits ?? SYNC_LIMITS);
@@ -201,7 +203,7 @@ export async function runHistory(
   // Everyone reconnects; the network and the writers settle.
   for (const cancel of reconnect.values()) cancel();
   for (const d of devices) if (!d.area.online) d.area.setOnline(true);
-  const deadline = sim.now + 3 * DAY;
+  const deadline = sim.now + (opts.settle ?? 3 * DAY);
   await sim.run(deadline, 200_000);
   return { sim, server, devices, oracle, settled: sim.idle };
 }

@@ -17,17 +17,16 @@ export const widthFor = (n: number) => (n <= 1 ? 0 : bitLength(n - 1));
 /** Bits an Exp-Golomb code of order k takes for v. */
 export const egCost = (v: number, k: number) => 2 * bitLength(v + 2 ** k) - 1 - k;
 
-/** The order that codes these values in the fewest bits. */
+/** The order that codes these values in the fewest bits (the cost falls, then rises, with k). */
 export function bestOrder(values: number[], maxK = 40): number {
   let best = 0;
   let bestCost = Number.POSITIVE_INFINITY;
   for (let k = 0; k <= maxK; k++) {
     let cost = 0;
     for (const v of values) cost += egCost(v, k);
-    if (cost < bestCost) {
-      best = k;
-      bestCost = cost;
-    }
+    if (cost >= bestCost) break;
+    best = k;
+    bestCost = cost;
   }
   return best;
 }

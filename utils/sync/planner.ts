@@ -9,15 +9,14 @@
  * at the same time converge, and none rewrites a shard that already holds all it knows.
  *
  * Besides: a record whose stored copy is older than ours is corrected even when it would not be
- * packed otherwise (a stale copy from a device that was away); shards that shrink are added to
- * the write when the area would pass the quota; and nothing is written while a shard in the area
- * comes from a newer version of the extension.
+ * packed otherwise (a stale copy from a device that was away); when the area would pass the quota,
+ * shards that shrink are written too, down to the budget; and
+ * nothing is written while a shard in the area comes from a newer version of the extension.
  */
 import { covers, merge } from './merge';
 import { pack, RESERVE_BYTES, type PackOptions, type SyncReport } from './pack';
 import { chromiumItemBytes, SYNC_LIMITS, serdeJson, strictItemBytes, utf8Length } from './quota';
 import type { RecordId } from './select';
-import { encodeShard } from './shard-write';
 import { SHARD_KEYS, shardIndex } from './shards';
 import { emptyState, type Reg, type SyncEntry, type SyncState } from './types';
 import { type Problem, unpack } from './unpack';
@@ -25,6 +24,11 @@ import { type Problem, unpack } from './unpack';
 export interface Plan {
   /** One set() call: shard values by key (empty: nothing to write). */
   set: Record<string, string>;
+  /**
+   * Shards to remove (one remove() call, made before the set()): only when the area is past the
+   * quota and holds shards with nothing this device would pack (papers every device left out).
+   */
+  remove: string[];
   /** The local state with what the area holds merged in (apply its news locally). */
   state: SyncState;
   report: SyncReport & { areaBytes: number };
@@ -69,35 +73,44 @@ const itemBytes = (key: string, value: unknown) =>
     ? strictItemBytes(key, value)
     : Math.max(chromiumItemBytes(key, value), utf8Length(key) + utf8Length(serdeJson(value))) + 4;
 
-export async function plan(local: SyncState, area: Record<string, unknown>, options: PackOptions = {}): Promise<Plan> {
+export interface PlanOptions extends PackOptions {
+  /** The area's QUOTA_BYTES (the browser's constant; smaller in tests). */
+  quota?: number;
+}
+
+export async function plan(local: SyncState, area: Record<string, unknown>, options: PlanOptions = {}): Promise<Plan> {
+  const quota = options.quota ?? SYNC_LIMITS.QUOTA_BYTES;
   const found = await unpack(area);
   const state = merge(local, found.state);
   const others = Object.entries(area).filter(([k, v]) => shardIndex(k) === undefined && v !== undefined);
   const otherBytes = others.reduce((n, [k, v]) => n + itemBytes(k, v), 0);
-  const budget = (options.budget ?? SYNC_LIMITS.QUOTA_BYTES - RESERVE_BYTES) - otherBytes;
+  const budget = (options.budget ?? quota - RESERVE_BYTES) - otherBytes;
   const packed = await pack(state, { ...options, budget, force: corrections(found.shards, state) });
   const areaBytes = 1 + Object.entries(area).reduce((n, [k, v]) => (v === undefined ? n : n + itemBytes(k, v)), 0);
-  const report = { ...packed.report, areaBytes };
-  if (found.newer) return { set: {}, state, report, problems: found.problems, blocked: 'newer-format' };
+  const report = { ...packed.report, quota, areaBytes };
+  if (found.newer) return { set: {}, remove: [], state, report, problems: found.problems, blocked: 'newer-format' };
 
   const set: Record<string, string> = {};
   for (const [key, content] of Object.entries(packed.contents)) {
     const stored = found.shards[key] ?? emptyState();
     if (!covers(stored, content)) set[key] = packed.items[key]!;
   }
-  // Shards that shrink, the most first, while the area would pass the quota (a shard we hold
-  // nothing for shrinks to an empty one).
-  const empty = await encodeShard(emptyState());
-  const targets: Record<string, string> = Object.fromEntries(SHARD_KEYS.map((k) => [k, packed.items[k] ?? empty]));
-  const after = (keys: Record<string, string>) =>
-    1 + Object.entries({ ...area, ...keys }).reduce((n, [k, v]) => (v === undefined ? n : n + itemBytes(k, v)), 0);
-  const shrinking = Object.entries(targets)
-    .filter(([k, v]) => !(k in set) && area[k] !== undefined && itemBytes(k, area[k]) > strictItemBytes(k, v))
-    .sort(([ka, va], [kb, vb]) => itemBytes(kb, area[kb]) - strictItemBytes(kb, vb) - (itemBytes(ka, area[ka]) - strictItemBytes(ka, va)));
-  while (Object.keys(set).length && after(set) > SYNC_LIMITS.QUOTA_BYTES && shrinking.length) {
-    const [k, v] = shrinking.shift()!;
-    set[k] = v;
+  // When the area would pass the quota (copies others packed while there was room, arrivals
+  // applied without the browser's check), shards that shrink go too, the most first, until the
+  // area is back within the budget; a shard we hold nothing for is removed. Only
+  // past the quota: below it, a device that knows fewer papers (and so packs more of the others)
+  // must not be undone by one that knows more, and back and forth.
+  const after = (keys: Record<string, string>, gone: string[]) =>
+    1 + Object.entries({ ...area, ...keys }).reduce((n, [k, v]) => (v === undefined || gone.includes(k) ? n : n + itemBytes(k, v)), 0);
+  const saving = (k: string) => itemBytes(k, area[k]) - (packed.items[k] === undefined ? 0 : strictItemBytes(k, packed.items[k]!));
+  const shrinking = SHARD_KEYS.filter((k) => !(k in set) && area[k] !== undefined && saving(k) > 0).sort((a, b) => saving(b) - saving(a));
+  const remove: string[] = [];
+  const over = after(set, remove) > quota;
+  while (over && after(set, remove) > budget + otherBytes && shrinking.length) {
+    const k = shrinking.shift()!;
+    if (packed.items[k] === undefined) remove.push(k);
+    else set[k] = packed.items[k]!;
   }
-  const blocked = Object.keys(set).length && after(set) > SYNC_LIMITS.QUOTA_BYTES ? 'over-quota' : undefined;
-  return { set: blocked ? {} : set, state, report, problems: found.problems, ...(blocked ? { blocked } : {}) };
+  const blocked = (Object.keys(set).length || remove.length) && after(set, remove) > quota ? 'over-quota' : undefined;
+  return { set: blocked ? {} : set, remove: blocked ? [] : remove, state, report, problems: found.problems, ...(blocked ? { blocked } : {}) };
 }

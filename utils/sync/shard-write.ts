@@ -163,6 +163,9 @@ function leb128(n: number): number[] {
   return out;
 }
 
+/** Below this many bytes of text, DEFLATE's block header takes more than it saves. */
+const MIN_COMPRESS = 48;
+
 export interface EncodeOptions {
   /** Compress the text area when that makes it smaller (default true). */
   compress?: boolean;
@@ -175,7 +178,7 @@ export async function encodeShard(state: SyncState, { compress = true }: EncodeO
   const orders = tally.orders();
   let text = tally.text();
   let flags = 0;
-  if (compress && text.length > 16) {
+  if (compress && text.length > MIN_COMPRESS) {
     const z = await deflate(text);
     if (z.length < text.length) {
       text = z;

@@ -4,12 +4,28 @@
  * deletes anything (absence means unknown). A shard written by a newer version of the extension
  * sets `newer`: the writer then stops writing (planner.ts), so that two versions never overwrite
  * each other's shards back and forth.
+ *
+ * The states returned are shared with a cache of recent reads: treat them as read-only (merge()
+ * never changes its inputs).
  */
 import * as z from 'zod/mini';
 import { merge } from './merge';
 import { decodeShard } from './shard-read';
 import { shardIndex } from './shards';
 import { emptyState, type SyncState } from './types';
+
+/** Shards read lately, by value: the area is read before every write, and most shards have not changed. */
+const recent = new Map<string, SyncState>();
+const RECENT = 256;
+
+async function read(value: string): Promise<SyncState> {
+  const hit = recent.get(value);
+  if (hit) return hit;
+  const state = await decodeShard(value);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(value, state);
+  return state;
+}
 
 const ShardValue = z.string().check(z.minLength(1, 'expected a non-empty string'));
 
@@ -42,7 +58,7 @@ export async function unpack(items: Record<string, unknown>): Promise<Unpacked> 
       continue;
     }
     try {
-      const s = await decodeShard(parsed.data);
+      const s = await read(parsed.data);
       shards[key] = s;
       state = merge(state, s);
     } catch (e) {
