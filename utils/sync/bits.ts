@@ -19,16 +19,28 @@ export const egCost = (v: number, k: number) => 2 * bitLength(v + 2 ** k) - 1 - 
 
 /** The order that codes these values in the fewest bits (the cost falls, then rises, with k). */
 export function bestOrder(values: number[], maxK = 40): number {
-  let best = 0;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (let k = 0; k <= maxK; k++) {
-    let cost = 0;
-    for (const v of values) cost += egCost(v, k);
-    if (cost >= bestCost) break;
-    best = k;
-    bestCost = cost;
+  if (!values.length) return 0;
+  const cost = (k: number) => {
+    let n = 0;
+    for (const v of values) n += egCost(v, k);
+    return n;
+  };
+  let mean = 0;
+  for (const v of values) mean += v / values.length;
+  // Start near the mean's size and walk downhill: a handful of tries instead of forty.
+  let k = Math.min(maxK, Math.max(0, bitLength(Math.floor(mean)) - 1));
+  let c = cost(k);
+  for (const step of [-1, 1]) {
+    for (;;) {
+      const next = k + step;
+      if (next < 0 || next > maxK) break;
+      const nc = cost(next);
+      if (nc >= c) break;
+      k = next;
+      c = nc;
+    }
   }
-  return best;
+  return k;
 }
 
 export const zigzag = (v: number) => (v >= 0 ? 2 * v : -2 * v - 1);

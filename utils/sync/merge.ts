@@ -21,10 +21,17 @@ export function canon(v: unknown): string {
     .join(',')}}`;
 }
 
+/** Whether two values are the same data (cheap for the values registers hold: primitives, status objects). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return canon(a) === canon(b);
+}
+
 /** The winner of two registers: the later stamp; equal stamps (never issued twice by one clock) by value, for determinism. */
 export function winner<T>(a: Reg<T>, b: Reg<T>): Reg<T> {
   if (a.s !== b.s) return a.s > b.s ? a : b;
-  return canon(a.v) >= canon(b.v) ? a : b;
+  return sameValue(a.v, b.v) || canon(a.v) >= canon(b.v) ? a : b;
 }
 
 export function mergeReg<T>(a: Reg<T> | undefined, b: Reg<T> | undefined): Reg<T> | undefined {
@@ -34,10 +41,11 @@ export function mergeReg<T>(a: Reg<T> | undefined, b: Reg<T> | undefined): Reg<T
 function regCovers<T>(a: Reg<T> | undefined, b: Reg<T> | undefined): boolean {
   if (b === undefined) return true;
   if (a === undefined) return false;
-  return a.s > b.s || (a.s === b.s && canon(a.v) >= canon(b.v));
+  return a.s > b.s || (a.s === b.s && (sameValue(a.v, b.v) || canon(a.v) >= canon(b.v)));
 }
 
 function mergeMarks(a: TagMark[], b: TagMark[]): TagMark[] {
+  if (a === b) return a;
   const out: TagMark[] = [];
   let i = 0;
   let j = 0;
@@ -57,7 +65,7 @@ function mergeMarks(a: TagMark[], b: TagMark[]): TagMark[] {
       j++;
     }
   }
-  return out;
+  return out.length === a.length && out.every((m, n) => m === a[n]) ? a : out;
 }
 
 /** An entry without the registers that are undefined (so equal entries are deep-equal). */
@@ -66,30 +74,43 @@ function tidy<T extends object>(o: T): T {
   return o;
 }
 
+/** A merged record is `a` itself when b added nothing: records keep their identity (packing caches by it). */
+function keep<T extends object>(a: T, merged: T): T {
+  return (Object.keys(merged) as (keyof T)[]).every((k) => merged[k] === a[k]) && Object.keys(a).length === Object.keys(merged).length ? a : merged;
+}
+
 export function mergeEntry(a: SyncEntry, b: SyncEntry): SyncEntry {
-  return tidy({
-    id: a.id,
-    mark: mergeReg(a.mark, b.mark),
-    status: mergeReg(a.status, b.status),
-    priority: mergeReg(a.priority, b.priority),
-    note: mergeReg(a.note, b.note),
-    tags: mergeMarks(a.tags, b.tags),
-  });
+  if (a === b) return a;
+  return keep(
+    a,
+    tidy({
+      id: a.id,
+      mark: mergeReg(a.mark, b.mark),
+      status: mergeReg(a.status, b.status),
+      priority: mergeReg(a.priority, b.priority),
+      note: mergeReg(a.note, b.note),
+      tags: mergeMarks(a.tags, b.tags),
+    }),
+  );
 }
 
 export function mergeTag(a: SyncTag, b: SyncTag): SyncTag {
-  return tidy({
-    key: a.key,
-    name: mergeReg(a.name, b.name),
-    color: mergeReg(a.color, b.color),
-    live: mergeReg(a.live, b.live),
-    createdAt: Math.min(a.createdAt, b.createdAt),
-  });
+  if (a === b) return a;
+  return keep(
+    a,
+    tidy({
+      key: a.key,
+      name: mergeReg(a.name, b.name),
+      color: mergeReg(a.color, b.color),
+      live: mergeReg(a.live, b.live),
+      createdAt: Math.min(a.createdAt, b.createdAt),
+    }),
+  );
 }
 
-export const mergeFollow = (a: SyncFollow, b: SyncFollow): SyncFollow => ({ kind: a.kind, key: a.key, state: winner(a.state, b.state) });
+export const mergeFollow = (a: SyncFollow, b: SyncFollow): SyncFollow => (winner(a.state, b.state) === a.state ? a : b);
 
-export const mergeSetting = (a: SyncSetting, b: SyncSetting): SyncSetting => ({ key: a.key, value: winner<Json>(a.value, b.value) });
+export const mergeSetting = (a: SyncSetting, b: SyncSetting): SyncSetting => (winner<Json>(a.value, b.value) === a.value ? a : b);
 
 function mergeMaps<T>(a: Map<string, T>, b: Map<string, T>, f: (x: T, y: T) => T): Map<string, T> {
   const out = new Map(a);

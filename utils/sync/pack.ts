@@ -55,6 +55,30 @@ export interface Packed {
   report: SyncReport;
 }
 
+/** Encodings of recent shard contents, by the identity of the records in them (records never change in place). */
+const encoded = new Map<string, string>();
+const ENCODED = 4_096;
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+const idOf = (o: object) => {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+};
+const recordOf = (u: Unit): object =>
+  u.kind === 'entry' || u.kind === 'note' ? u.entry : u.kind === 'tag' ? u.tag : u.kind === 'follow' ? u.follow : u.setting;
+
+async function encodeUnits(units: Unit[], compress: boolean | undefined): Promise<string> {
+  const key = `${compress === false ? 0 : 1}${units.map((u) => u.kind[0]! + idOf(recordOf(u))).join(',')}`;
+  let v = encoded.get(key);
+  if (v === undefined) {
+    v = await encodeShard(shardState(units), { compress });
+    if (encoded.size >= ENCODED) encoded.delete(encoded.keys().next().value!);
+    encoded.set(key, v);
+  }
+  return v;
+}
+
 function shardState(units: Unit[]): SyncState {
   const s = emptyState();
   for (const u of units) {
@@ -93,7 +117,7 @@ export async function pack(state: SyncState, options: PackOptions = {}): Promise
       const id = `${s}:${n}`;
       let v = cache.get(id);
       if (v === undefined) {
-        v = await encodeShard(shardState(byShard[s]!.slice(0, n)), { compress: options.compress });
+        v = await encodeUnits(byShard[s]!.slice(0, n), options.compress);
         cache.set(id, v);
       }
       values.push(v);

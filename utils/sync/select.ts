@@ -61,8 +61,21 @@ export function horizonOf(state: SyncState): number {
   return s ? stampTime(s) : 0;
 }
 
-/** A paper's record as it syncs: without its note (a unit of its own) and without expired tag removals. */
+const cores = new WeakMap<SyncEntry, { cutoff: number; core: SyncEntry }>();
+
+/**
+ * A paper's record as it syncs: without its note (a unit of its own) and without expired tag
+ * removals. The same object for the same record and cutoff, so that packing can reuse encodings.
+ */
 function core(e: SyncEntry, cutoff: number): SyncEntry {
+  const known = cores.get(e);
+  if (known?.cutoff === cutoff) return known.core;
+  const made = makeCore(e, cutoff);
+  cores.set(e, { cutoff, core: made });
+  return made;
+}
+
+function makeCore(e: SyncEntry, cutoff: number): SyncEntry {
   const { note, ...rest } = e;
   const out: SyncEntry = { ...rest, tags: e.tags.filter((m) => m.on || stampTime(m.s) >= cutoff) };
   if (note && note.v === '') out.note = note;

@@ -14,8 +14,19 @@ export const FOLLOW_KIND_INDEX = Object.fromEntries(FOLLOW_KINDS.map((s, i) => [
 
 type AnyRecord = SyncEntry | SyncTag | SyncFollow | SyncSetting;
 
-/** The distinct stamps of a record, in order. */
+const known = new WeakMap<AnyRecord, Stamp[]>();
+
+/** The distinct stamps of a record, in order (records are never changed in place, so this is kept). */
 export function stampsOf(r: AnyRecord): Stamp[] {
+  let out = known.get(r);
+  if (!out) {
+    out = distinctStamps(r);
+    known.set(r, out);
+  }
+  return out;
+}
+
+function distinctStamps(r: AnyRecord): Stamp[] {
   const out: Stamp[] = [];
   if ('id' in r) {
     for (const x of [r.mark, r.status, r.priority, r.note]) if (x) out.push(x.s);

@@ -187,7 +187,7 @@ export async function encodeShard(state: SyncState, { compress = true }: EncodeO
   }
   const w = new BitWriter();
   for (const k of orders.values()) w.bits(k, 6);
-  writeShard(new BitSink(w, orders), state);
+  writeShard(new BitSink(w, orders, tally.lengths), state);
   const bits = w.finish();
   const head = [flags, ...leb128(text.length)];
   const bytes = new Uint8Array(head.length + text.length + bits.length);

@@ -22,6 +22,8 @@ const utf8 = new TextEncoder();
 export class Tally implements Sink {
   readonly values = new Map<Column, number[]>(COLUMNS.map((c) => [c, []]));
   readonly texts: Uint8Array[] = [];
+  /** The byte length of each text, in order, for the second pass. */
+  readonly lengths: number[] = [];
   fixedBits = 0;
 
   bits(_v: number, n: number) {
@@ -36,6 +38,7 @@ export class Tally implements Sink {
   str(s: string) {
     const b = utf8.encode(s);
     this.texts.push(b);
+    this.lengths.push(b.length);
     this.num('len', b.length);
   }
 
@@ -55,9 +58,12 @@ export class Tally implements Sink {
 }
 
 export class BitSink implements Sink {
+  private text = 0;
+  /** `lengths`: the texts' byte lengths as the Tally of the same records found them. */
   constructor(
     readonly w: BitWriter,
     private readonly k: Map<Column, number>,
+    private readonly lengths: number[],
   ) {}
   bits(v: number, n: number) {
     this.w.bits(v, n);
@@ -68,8 +74,8 @@ export class BitSink implements Sink {
   num(col: Column, v: number) {
     this.w.eg(v, this.k.get(col)!);
   }
-  str(s: string) {
-    this.num('len', utf8.encode(s).length);
+  str(_s: string) {
+    this.num('len', this.lengths[this.text++]!);
   }
 }
 
