@@ -154,7 +154,11 @@ export class DeviceArea {
 
   private quotaError(what: string): Error {
     this.stats.quotaErrors++;
-    return new Error(this.server.flavor === 'firefox' ? `QuotaExceededError: storage.sync API call exceeded its quota limitations (${what})` : `${what} quota exceeded`);
+    return new Error(
+      this.server.flavor === 'firefox'
+        ? `QuotaExceededError: storage.sync API call exceeded its quota limitations (${what})`
+        : `${what} quota exceeded`,
+    );
   }
 
   private checkQuota(items: Record<string, unknown>) {
@@ -165,7 +169,8 @@ export class DeviceArea {
       if (this.server.flavor === 'firefox' && next.size >= MAX_ITEMS) throw this.quotaError('MAX_ITEMS');
       next.set(k, v);
       if (chromiumItemBytes(k, v) > QUOTA_BYTES_PER_ITEM && this.server.flavor === 'chromium') throw this.quotaError('QUOTA_BYTES_PER_ITEM');
-      if (this.server.flavor === 'firefox' && utf8Length(k) + utf8Length(serdeJson(v)) > QUOTA_BYTES_PER_ITEM) throw this.quotaError('QUOTA_BYTES_PER_ITEM');
+      if (this.server.flavor === 'firefox' && utf8Length(k) + utf8Length(serdeJson(v)) > QUOTA_BYTES_PER_ITEM)
+        throw this.quotaError('QUOTA_BYTES_PER_ITEM');
     }
     if (this.bytesInUse(next) > QUOTA_BYTES) throw this.quotaError('QUOTA_BYTES');
     if (next.size > MAX_ITEMS) throw this.quotaError('MAX_ITEMS');

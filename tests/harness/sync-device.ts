@@ -63,6 +63,8 @@ export class Device {
       s.follows.set(fid, stampFollow(prev, kind as never, f?.value ?? prev?.state.v.value ?? rest.join(':'), f, t.stamp));
     }
     for (const r of stampSettings(s.settings, touched.settings, t.stamp)) s.settings.set(r.key, r);
+    // A tag deleted here but carried back by a paper from elsewhere goes when its last paper drops it.
+    this.applyTags(tagUpdates(s, { entries: [...touched.entries], tags: [...touched.tags] }, (k) => this.lib.tags.get(k)));
     this.dirty();
     return { stamp: t.stamp, touched };
   }
@@ -71,9 +73,7 @@ export class Device {
   take(incoming: SyncState): boolean {
     const { state, news, behind } = absorb(this.state, incoming);
     this.state = state;
-    const tags = tagUpdates(state, news, (k) => this.lib.tags.get(k));
-    for (const t of tags.put) this.lib.tags.set(t.key, t);
-    for (const k of tags.remove) this.lib.tags.delete(k);
+    this.applyTags(tagUpdates(state, news, (k) => this.lib.tags.get(k)));
     const names = (k: string) => this.lib.tags.get(k)?.name ?? state.tags.get(k)?.name?.v ?? k;
     const renamed = new Set(news.tags);
     const ids = new Set(news.entries);
@@ -89,11 +89,17 @@ export class Device {
       else this.lib.follows.delete(fid);
     }
     Object.assign(this.lib.settings, settingsFromSync(news.settings.map((k) => state.settings.get(k)!)));
-    for (const r of [...incoming.entries.values()].flatMap((e) => [e.mark, e.status, e.priority, e.note, ...e.tags])) if (r) this.clock = observe(this.clock, r.s);
+    for (const r of [...incoming.entries.values()].flatMap((e) => [e.mark, e.status, e.priority, e.note, ...e.tags]))
+      if (r) this.clock = observe(this.clock, r.s);
     for (const t of incoming.tags.values()) for (const r of [t.name, t.color, t.live]) if (r) this.clock = observe(this.clock, r.s);
     for (const f of incoming.follows.values()) this.clock = observe(this.clock, f.state.s);
     for (const x of incoming.settings.values()) this.clock = observe(this.clock, x.value.s);
     return behind;
+  }
+
+  private applyTags({ put, remove }: ReturnType<typeof tagUpdates>) {
+    for (const t of put) this.lib.tags.set(t.key, t);
+    for (const k of remove) this.lib.tags.delete(k);
   }
 
   private async onChanged(changes: Changes) {

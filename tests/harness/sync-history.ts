@@ -38,20 +38,35 @@ export type Action =
 export const actionArb = (papers: string[] = PAPERS): fc.Arbitrary<Action> => {
   const ids = fc.uniqueArray(fc.constantFrom(...papers), { minLength: 1, maxLength: 3 });
   return fc.oneof(
-  { weight: 4, arbitrary: fc.record({ a: fc.constant('bookmark' as const), ids, on: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ a: fc.constant('status' as const), ids, status: fc.constantFrom(...STATUSES) }) },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('priority' as const), ids, p: fc.integer({ min: 0, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('note' as const), id: fc.constantFrom(...papers), text: fc.constantFrom(...NOTES) }) },
-  { weight: 3, arbitrary: fc.record({ a: fc.constant('tag' as const), ids, names }) },
-  { weight: 2, arbitrary: fc.record({ a: fc.constant('untag' as const), ids, names }) },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('rename' as const), from: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES, 'ml', 'Robotics') }) },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('deleteTag' as const), name: fc.constantFrom(...NAMES) }) },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('color' as const), name: fc.constantFrom(...NAMES), color: fc.constantFrom(...COLORS) }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ a: fc.constant('follow' as const), kind: fc.constantFrom(...FOLLOW_KINDS), value: fc.constantFrom('Yann LeCun', 'yann lecun', 'google'), on: fc.boolean() }),
-  },
-  { weight: 1, arbitrary: fc.record({ a: fc.constant('setting' as const), key: fc.constantFrom('badge', 'theme'), value: fc.constantFrom<Json>(true, false, 'dark', 3) }) },
+    { weight: 4, arbitrary: fc.record({ a: fc.constant('bookmark' as const), ids, on: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ a: fc.constant('status' as const), ids, status: fc.constantFrom(...STATUSES) }) },
+    { weight: 1, arbitrary: fc.record({ a: fc.constant('priority' as const), ids, p: fc.integer({ min: 0, max: 3 }) }) },
+    { weight: 1, arbitrary: fc.record({ a: fc.constant('note' as const), id: fc.constantFrom(...papers), text: fc.constantFrom(...NOTES) }) },
+    { weight: 3, arbitrary: fc.record({ a: fc.constant('tag' as const), ids, names }) },
+    { weight: 2, arbitrary: fc.record({ a: fc.constant('untag' as const), ids, names }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ a: fc.constant('rename' as const), from: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES, 'ml', 'Robotics') }),
+    },
+    { weight: 1, arbitrary: fc.record({ a: fc.constant('deleteTag' as const), name: fc.constantFrom(...NAMES) }) },
+    { weight: 1, arbitrary: fc.record({ a: fc.constant('color' as const), name: fc.constantFrom(...NAMES), color: fc.constantFrom(...COLORS) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        a: fc.constant('follow' as const),
+        kind: fc.constantFrom(...FOLLOW_KINDS),
+        value: fc.constantFrom('Yann LeCun', 'yann lecun', 'google'),
+        on: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        a: fc.constant('setting' as const),
+        key: fc.constantFrom('badge', 'theme'),
+        value: fc.constantFrom<Json>(true, false, 'dark', 3),
+      }),
+    },
   );
 };
 
@@ -98,21 +113,30 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const stepArb = (devices: number, papers: string[]): fc.Arbitrary<Step> =>
-  fc.record({
-    device: fc.nat(devices - 1),
-    wait: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 5_000 }) }, { weight: 3, arbitrary: fc.integer({ min: 0, max: 10 * 60_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 * DAY }) }),
-  }).chain((base) =>
-    fc.oneof(
-      { weight: 12, arbitrary: actionArb(papers).map((x) => ({ ...base, do: x })) },
-      { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 60_000, max: 3 * DAY }), fc.constant(100 * DAY)).map((d) => ({ ...base, offline: d })) },
-    ),
-  );
+  fc
+    .record({
+      device: fc.nat(devices - 1),
+      wait: fc.oneof(
+        { weight: 6, arbitrary: fc.integer({ min: 0, max: 5_000 }) },
+        { weight: 3, arbitrary: fc.integer({ min: 0, max: 10 * 60_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 * DAY }) },
+      ),
+    })
+    .chain((base) =>
+      fc.oneof(
+        { weight: 12, arbitrary: actionArb(papers).map((x) => ({ ...base, do: x })) },
+        { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 60_000, max: 3 * DAY }), fc.constant(100 * DAY)).map((d) => ({ ...base, offline: d })) },
+      ),
+    );
 
 export const historyArb = (maxSteps = 40, papers = PAPERS, minSteps = 1): fc.Arbitrary<History> =>
   fc.integer({ min: 2, max: 3 }).chain((devices) =>
     fc.record({
       devices: fc.constant(devices),
-      drifts: fc.array(fc.oneof(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: -2 * HOUR, max: 2 * HOUR }), fc.constant(DAY)), { minLength: devices, maxLength: devices }),
+      drifts: fc.array(fc.oneof(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: -2 * HOUR, max: 2 * HOUR }), fc.constant(DAY)), {
+        minLength: devices,
+        maxLength: devices,
+      }),
       lateJoiners: fc.array(fc.boolean(), { minLength: devices, maxLength: devices }),
       steps: fc.array(stepArb(devices, papers), { minLength: minSteps, maxLength: maxSteps }),
       seed: fc.nat(),

@@ -107,7 +107,9 @@ function count(t: Tally, run: Run) {
 
 const tally = (): Tally => ({ writes: 0, failed: 0, conflicts: 0, leftOut: 0 });
 const say = (name: string, runs: number, t: Tally) =>
-  console.log(`sync fuzz, ${name}: ${runs} histories, ${t.writes} writes, ${t.conflicts} shards overwritten by sync, ${t.failed} failed writes retried, ${t.leftOut} papers or notes left out`);
+  console.log(
+    `sync fuzz, ${name}: ${runs} histories, ${t.writes} writes, ${t.conflicts} shards overwritten by sync, ${t.failed} failed writes retried, ${t.leftOut} papers or notes left out`,
+  );
 
 describe('devices sharing storage.sync', () => {
   it(`converge without losing the latest edit of any field (Chromium, ${RUNS} histories)`, async () => {

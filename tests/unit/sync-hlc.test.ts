@@ -18,23 +18,26 @@ describe('hybrid logical clock', () => {
 
   it('issues increasing stamps even when the wall clock goes back, and passes any stamp observed', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.record({ now: fc.integer({ min: 0, max: 4e12 }) }), fc.record({ seen: fc.integer({ min: 0, max: 4e9 }) }))), (steps) => {
-        let clock = newClock();
-        let last = '';
-        let maxSeen = '';
-        for (const step of steps) {
-          if ('now' in step) {
-            const r = tick(clock, step.now, 'dev001');
-            expect(r.stamp > last && r.stamp > maxSeen).toBe(true);
-            clock = r.clock;
-            last = r.stamp;
-          } else {
-            const s = formatStamp({ t: step.seen, c: step.seen % 7, device: 'zzzzzz' });
-            clock = observe(clock, s);
-            if (s > maxSeen) maxSeen = s;
+      fc.property(
+        fc.array(fc.oneof(fc.record({ now: fc.integer({ min: 0, max: 4e12 }) }), fc.record({ seen: fc.integer({ min: 0, max: 4e9 }) }))),
+        (steps) => {
+          let clock = newClock();
+          let last = '';
+          let maxSeen = '';
+          for (const step of steps) {
+            if ('now' in step) {
+              const r = tick(clock, step.now, 'dev001');
+              expect(r.stamp > last && r.stamp > maxSeen).toBe(true);
+              clock = r.clock;
+              last = r.stamp;
+            } else {
+              const s = formatStamp({ t: step.seen, c: step.seen % 7, device: 'zzzzzz' });
+              clock = observe(clock, s);
+              if (s > maxSeen) maxSeen = s;
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
