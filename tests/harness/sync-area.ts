@@ -139,7 +139,10 @@ export class DeviceArea {
     if (this.server.flavor !== 'chromium') return;
     const { MAX_WRITE_OPERATIONS_PER_MINUTE: perMinute, MAX_WRITE_OPERATIONS_PER_HOUR: perHour } = this.server.limits;
     let b = this.buckets.get(fn);
-    if (!b) this.buckets.set(fn, (b = [new Bucket(perMinute, 60_000), new Bucket(perHour, 3_600_000)]));
+    if (!b) {
+      b = [new Bucket(perMinute, 60_000), new Bucket(perHour, 3_600_000)];
+      this.buckets.set(fn, b);
+    }
     const now = this.sim.now;
     for (const [bucket, name] of [
       [b[0], 'MAX_WRITE_OPERATIONS_PER_MINUTE'],

@@ -62,7 +62,10 @@ const ids = new WeakMap<object, number>();
 let nextId = 0;
 const idOf = (o: object) => {
   let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = nextId++));
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(o, id);
+  }
   return id;
 };
 const recordOf = (u: Unit): object =>
