@@ -22,87 +22,36 @@
  * starts syncing for the first time while the server holds data has its local copy replaced by
  * the server's (OverwriteLocalSettingsWithSync); if the server holds nothing, it uploads its own.
  */
-import { chromiumItemBytes, SYNC_LIMITS, serdeJson, utf8Length } from '../../utils/sync/quota';
-import type { Sim } from './sim';
+import { AreaLimits, type Flavor, type Limits } from './sync-limits';
+import { type NetworkOptions, SyncServer } from './sync-server';
 
-export type Flavor = 'chromium' | 'firefox';
-export type Limits = Record<keyof typeof SYNC_LIMITS, number>;
+export type { Flavor, Limits, NetworkOptions };
+export { SyncServer };
 export type Changes = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 type Listener = (changes: Changes, areaName: string) => void | Promise<void>;
 
-export interface NetworkOptions {
-  /** Milliseconds before a device's changes reach the server. */
-  commitDelay: [number, number];
-  /** Milliseconds before the server's changes reach a device. */
-  deliverDelay: [number, number];
-}
-
 const clone = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-export class SyncServer {
-  readonly values = new Map<string, { value: unknown; version: number }>();
-  readonly devices: DeviceArea[] = [];
-  constructor(
-    readonly sim: Sim,
-    readonly flavor: Flavor = 'chromium',
-    readonly net: NetworkOptions = { commitDelay: [100, 30_000], deliverDelay: [100, 60_000] },
-    readonly limits: Limits = SYNC_LIMITS,
-  ) {}
-
-  device(name: string): DeviceArea {
-    const d = new DeviceArea(this, name);
-    this.devices.push(d);
-    return d;
-  }
-
-  get hasData(): boolean {
-    return [...this.values.values()].some((v) => v.value !== undefined);
-  }
-
-  /** The server's view as items. */
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries([...this.values].filter(([, v]) => v.value !== undefined).map(([k, v]) => [k, clone(v.value)]));
-  }
-
-  delay([min, max]: [number, number]) {
-    return this.sim.between(min, max);
-  }
-}
-
-class Bucket {
-  tokens = 0;
-  expiration: number | undefined;
-  constructor(
-    private readonly count: number,
-    private readonly interval: number,
-  ) {}
-  /** TimedLimit::Apply: a new bucket, or an expired one, is refilled at this call. */
-  apply(now: number): boolean {
-    if (this.expiration === undefined || now > this.expiration) {
-      this.tokens = this.count;
-      this.expiration = now + this.interval;
-    }
-    return this.tokens-- > 0;
-  }
-}
 
 export class DeviceArea {
   readonly items = new Map<string, unknown>();
   private readonly seen = new Map<string, number>();
   private readonly pending = new Map<string, unknown>();
   private readonly listeners: Listener[] = [];
-  private readonly buckets = new Map<string, [Bucket, Bucket]>();
   online = true;
   started = false;
   private committing = false;
   private delivering = false;
   readonly stats = { writes: 0, rateErrors: 0, quotaErrors: 0, overwrittenBySync: 0 };
+  private readonly limits: AreaLimits;
 
   constructor(
     readonly server: SyncServer,
     readonly name: string,
-  ) {}
+  ) {
+    this.limits = new AreaLimits(server.flavor, server.limits);
+    server.devices.push(this);
+  }
 
   get sim() {
     return this.server.sim;
@@ -123,60 +72,26 @@ export class DeviceArea {
     return Object.fromEntries(wanted.filter((k) => this.items.has(k)).map((k) => [k, clone(this.items.get(k))]));
   }
 
-  /** Bytes in use as this browser counts them. */
-  bytesInUse(items: Map<string, unknown> = this.items): number {
-    if (this.server.flavor === 'firefox') return utf8Length(serdeJson(Object.fromEntries(items)));
-    let n = 0;
-    for (const [k, v] of items) n += chromiumItemBytes(k, v);
-    return n;
-  }
-
   async getBytesInUse(): Promise<number> {
-    return this.bytesInUse();
+    return this.limits.bytesInUse(this.items);
   }
 
   private rate(fn: string) {
-    if (this.server.flavor !== 'chromium') return;
-    const { MAX_WRITE_OPERATIONS_PER_MINUTE: perMinute, MAX_WRITE_OPERATIONS_PER_HOUR: perHour } = this.server.limits;
-    let b = this.buckets.get(fn);
-    if (!b) {
-      b = [new Bucket(perMinute, 60_000), new Bucket(perHour, 3_600_000)];
-      this.buckets.set(fn, b);
+    try {
+      this.limits.rate(fn, this.sim.now);
+    } catch (e) {
+      this.stats.rateErrors++;
+      throw e;
     }
-    const now = this.sim.now;
-    for (const [bucket, name] of [
-      [b[0], 'MAX_WRITE_OPERATIONS_PER_MINUTE'],
-      [b[1], 'MAX_WRITE_OPERATIONS_PER_HOUR'],
-    ] as const) {
-      if (!bucket.apply(now)) {
-        this.stats.rateErrors++;
-        throw new Error(`This request exceeds the ${name} quota.`);
-      }
-    }
-  }
-
-  private quotaError(what: string): Error {
-    this.stats.quotaErrors++;
-    return new Error(
-      this.server.flavor === 'firefox'
-        ? `QuotaExceededError: storage.sync API call exceeded its quota limitations (${what})`
-        : `${what} quota exceeded`,
-    );
   }
 
   private checkQuota(items: Record<string, unknown>) {
-    const { QUOTA_BYTES, QUOTA_BYTES_PER_ITEM, MAX_ITEMS } = this.server.limits;
-    const next = new Map(this.items);
-    for (const [k, v] of Object.entries(items)) {
-      next.delete(k);
-      if (this.server.flavor === 'firefox' && next.size >= MAX_ITEMS) throw this.quotaError('MAX_ITEMS');
-      next.set(k, v);
-      if (chromiumItemBytes(k, v) > QUOTA_BYTES_PER_ITEM && this.server.flavor === 'chromium') throw this.quotaError('QUOTA_BYTES_PER_ITEM');
-      if (this.server.flavor === 'firefox' && utf8Length(k) + utf8Length(serdeJson(v)) > QUOTA_BYTES_PER_ITEM)
-        throw this.quotaError('QUOTA_BYTES_PER_ITEM');
+    try {
+      this.limits.quota(this.items, items);
+    } catch (e) {
+      this.stats.quotaErrors++;
+      throw e;
     }
-    if (this.bytesInUse(next) > QUOTA_BYTES) throw this.quotaError('QUOTA_BYTES');
-    if (next.size > MAX_ITEMS) throw this.quotaError('MAX_ITEMS');
   }
 
   async set(items: Record<string, unknown>): Promise<void> {
@@ -275,7 +190,7 @@ export class DeviceArea {
     for (const d of this.server.devices) if (d !== this) d.scheduleDelivery();
   }
 
-  private scheduleDelivery() {
+  scheduleDelivery() {
     if (this.delivering || !this.online || !this.started) return;
     this.delivering = true;
     this.sim.after(this.server.delay(this.server.net.deliverDelay), () => {

@@ -13,7 +13,7 @@ import { FOLLOW_KINDS, type Json } from '../../utils/sync/types';
 import type { Library, Touched } from './library-model';
 import { Sim } from './sim';
 import { Device } from './sync-device';
-import { type Flavor, type Limits, type NetworkOptions, SyncServer } from './sync-area';
+import { DeviceArea, type Flavor, type Limits, type NetworkOptions, SyncServer } from './sync-area';
 
 export const PAPERS = ['2401.00001', '2401.00002', '2402.12345', '2409.54321', '2411.00100', '2501.00007', '1412.1234', '2512.99999'];
 const NAMES = ['RL', 'rl', 'LLM', 'vision', ' Vision ', 'c++', '__proto__', 'to read'];
@@ -193,7 +193,7 @@ export async function runHistory(
 ): Promise<Run> {
   const sim = new Sim(h.seed, Date.UTC(2025, 5, 1));
   const server = new SyncServer(sim, opts.flavor ?? 'chromium', opts.net, opts.limits ?? SYNC_LIMITS);
-  const devices = Array.from({ length: h.devices }, (_, i) => new Device(sim, server.device(`d${i}`), `dev00${i}`, h.drifts[i]!, opts.pack));
+  const devices = Array.from({ length: h.devices }, (_, i) => new Device(sim, new DeviceArea(server, `d${i}`), `dev00${i}`, h.drifts[i]!, opts.pack));
   devices.forEach((d, i) => {
     if (!h.lateJoiners[i] || i === 0) d.area.setOnline(true);
     else d.area.online = false;

@@ -7,7 +7,7 @@ import { chromiumItemBytes, chromiumJson, firefoxTotalBytes, strictItemBytes, SY
 import { ALPHABET, fromText92, text92Length, toText92 } from '../../utils/sync/text92';
 import * as fc from 'fast-check';
 import { Sim } from '../harness/sim';
-import { type Limits, SyncServer } from '../harness/sync-area';
+import { DeviceArea, type Limits, SyncServer } from '../harness/sync-area';
 
 describe('byte counting', () => {
   it('writes JSON as Chromium does: < escaped, U+2028 escaped, doubles with .0, UTF-8 bytes', () => {
@@ -53,7 +53,7 @@ describe('text92', () => {
 
 describe('the storage.sync stand-in', () => {
   const area = (flavor: 'chromium' | 'firefox' = 'chromium', limits: Limits = SYNC_LIMITS) =>
-    new SyncServer(new Sim(1), flavor, undefined, limits).device('d');
+    new DeviceArea(new SyncServer(new Sim(1), flavor, undefined, limits), 'd');
 
   it('refuses an item one byte over QUOTA_BYTES_PER_ITEM, and accepts it at the limit', async () => {
     const a = area();
@@ -136,8 +136,8 @@ describe('the storage.sync stand-in', () => {
   it('relays writes between devices, the server’s copy winning a conflict and replacing the loser’s', async () => {
     const sim = new Sim(3);
     const server = new SyncServer(sim, 'chromium', { commitDelay: [10, 10], deliverDelay: [50, 50] });
-    const a = server.device('a');
-    const b = server.device('b');
+    const a = new DeviceArea(server, 'a');
+    const b = new DeviceArea(server, 'b');
     a.setOnline(true);
     b.setOnline(true);
     await a.set({ k: 'from a' });
@@ -151,8 +151,8 @@ describe('the storage.sync stand-in', () => {
   it('replaces the local copy of a device that first syncs when the server holds data', async () => {
     const sim = new Sim(4);
     const server = new SyncServer(sim, 'chromium', { commitDelay: [10, 10], deliverDelay: [50, 50] });
-    const a = server.device('a');
-    const b = server.device('b');
+    const a = new DeviceArea(server, 'a');
+    const b = new DeviceArea(server, 'b');
     a.setOnline(true);
     await a.set({ shared: 1 });
     await sim.run();
