@@ -25,6 +25,11 @@ export function canon(v: unknown): string {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const flat = (o: object, keys: string[]) => keys.every((k) => typeof (o as Record<string, unknown>)[k] !== 'object');
+  if (ka.length === kb.length && flat(a, ka) && flat(b, kb))
+    return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
   return canon(a) === canon(b);
 }
 
@@ -117,6 +122,24 @@ function mergeMaps<T>(a: Map<string, T>, b: Map<string, T>, f: (x: T, y: T) => T
   for (const [k, y] of b) {
     const x = out.get(k);
     out.set(k, x === undefined ? y : f(x, y));
+  }
+  return out;
+}
+
+/** Many states merged in one pass (the shards of an area). */
+export function mergeAll(states: SyncState[]): SyncState {
+  const out: SyncState = { entries: new Map(), tags: new Map(), follows: new Map(), settings: new Map() };
+  const into = <T>(to: Map<string, T>, from: Map<string, T>, f: (x: T, y: T) => T) => {
+    for (const [k, y] of from) {
+      const x = to.get(k);
+      to.set(k, x === undefined ? y : f(x, y));
+    }
+  };
+  for (const s of states) {
+    into(out.entries, s.entries, mergeEntry);
+    into(out.tags, s.tags, mergeTag);
+    into(out.follows, s.follows, mergeFollow);
+    into(out.settings, s.settings, mergeSetting);
   }
   return out;
 }

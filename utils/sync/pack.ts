@@ -133,18 +133,43 @@ export async function pack(state: SyncState, options: PackOptions = {}): Promise
 
   let best = await layout(units.length);
   if (!best.fits) {
-    // The longest prefix that fits: `lo` fits, `hi` does not.
-    let lo = 0;
-    let hi = units.length;
-    best = await layout(0);
+    // The longest prefix that fits. A guess by proportion, then steps that double from it, then
+    // halving: near the guess a step changes few shards, and the others' encodings are reused.
+    const n = units.length;
+    const tries = new Map<number, Awaited<ReturnType<typeof layout>>>();
+    const fits = async (k: number) => {
+      let l = tries.get(k);
+      if (!l) {
+        l = await layout(k);
+        tries.set(k, l);
+      }
+      return l.fits;
+    };
+    const guess = Math.max(0, Math.min(n - 1, Math.floor((n * budget) / best.total)));
+    let lo: number;
+    let hi: number;
+    let step = 8;
+    if (await fits(guess)) {
+      lo = guess;
+      while (lo + step < n && (await fits(lo + step))) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(n, lo + step);
+    } else {
+      hi = guess;
+      while (hi - step > 0 && !(await fits(hi - step))) {
+        hi -= step;
+        step *= 2;
+      }
+      lo = Math.max(0, hi - step);
+    }
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
-      const l = await layout(mid);
-      if (l.fits) {
-        lo = mid;
-        best = l;
-      } else hi = mid;
+      if (await fits(mid)) lo = mid;
+      else hi = mid;
     }
+    best = tries.get(lo) ?? (await layout(lo));
   }
   return finish(state, units, byShard, best, budget);
 }

@@ -9,10 +9,10 @@
  * never changes its inputs).
  */
 import * as z from 'zod/mini';
-import { merge } from './merge';
+import { mergeAll } from './merge';
 import { decodeShard } from './shard-read';
 import { shardIndex } from './shards';
-import { emptyState, type SyncState } from './types';
+import type { SyncState } from './types';
 
 /** Shards read lately, by value: the area is read before every write, and most shards have not changed. */
 const recent = new Map<string, SyncState>();
@@ -49,7 +49,6 @@ export async function unpack(items: Record<string, unknown>): Promise<Unpacked> 
   const shards: Record<string, SyncState> = {};
   const problems: Problem[] = [];
   let newer = false;
-  let state = emptyState();
   for (const [key, value] of Object.entries(items)) {
     if (shardIndex(key) === undefined || value === undefined) continue;
     const parsed = ShardValue.safeParse(value);
@@ -60,12 +59,11 @@ export async function unpack(items: Record<string, unknown>): Promise<Unpacked> 
     try {
       const s = await read(parsed.data);
       shards[key] = s;
-      state = merge(state, s);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (message.includes('newer version')) newer = true;
       problems.push({ key, message });
     }
   }
-  return { state, shards, problems, newer };
+  return { state: mergeAll(Object.values(shards)), shards, problems, newer };
 }
