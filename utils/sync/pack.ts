@@ -4,8 +4,9 @@
  * `pack(state, options)` ranks the state's units (select.ts) and keeps the longest prefix whose
  * shards, encoded, take at most `budget` bytes in all (Firefox's count, the stricter) and at most
  * `itemLimit` each. It is deterministic: the same state and options give the same items on every
- * device. Shards are encoded once per content (a cache keyed by how many of the shard's units are
- * in), so the search for the prefix costs a few encodings of the shards that change.
+ * device. A shard is encoded once per content (records are values: the cache knows them by
+ * identity), so packing again after an edit re-encodes the shards that changed, and the search
+ * for the cut, near its first guess, re-encodes the few shards whose share of the prefix moves.
  *
  * The report says what the library page shows ("4,812 of 5,230 papers · 97 KB of 100 KB") and
  * which papers and notes were left out.

@@ -10,8 +10,15 @@
  *
  * Besides: a record whose stored copy is older than ours is corrected even when it would not be
  * packed otherwise (a stale copy from a device that was away); when the area would pass the quota,
- * shards that shrink are written too, down to the budget; and
- * nothing is written while a shard in the area comes from a newer version of the extension.
+ * shards that shrink are written too, down to the budget, and shards no device packs any more are
+ * removed; nothing is written while a shard in the area comes from a newer version.
+ *
+ * Wiring (the background): keep the state in memory with the library; on a local edit stamp the
+ * records (entry-convert.ts, meta-convert.ts) and mark a write pending; on storage.onChanged for
+ * our keys, `unpack` the new values, `absorb` them, apply the news to the library, `observe` their
+ * stamps, and mark a write pending; at `nextWriteAt` (schedule.ts, an alarm), `plan` from
+ * `storage.sync.get(null)`, call remove() then set() as the plan says, log the writes, and on a
+ * failure plan again after `backoff`.
  */
 import { covers, merge } from './merge';
 import { pack, RESERVE_BYTES, type PackOptions, type SyncReport } from './pack';

@@ -11,6 +11,10 @@
  *
  * The background keeps one `SyncEntry` beside each library entry (IndexedDB), and the records of
  * tags, follows and settings beside theirs; `SyncState` is all of them in memory.
+ *
+ * Records are values: never change one in place, make a new one (the stamp* functions do). Merging
+ * gives back a record itself when the other side adds nothing, and the packer reuses encodings by
+ * record identity, so an edit in place would go unseen.
  */
 import * as z from 'zod/mini';
 import { PaperId, Priority, Status } from '../model';
