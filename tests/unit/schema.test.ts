@@ -49,14 +49,24 @@ describe('upgrading the library', () => {
     const { papers, bookmarks } = await makeV1('upgrade-v1', 3000);
     const db = new ShelfDB('upgrade-v1');
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
     expect(await db.papers.toArray()).toEqual(papers.sort((a, b) => a.id.localeCompare(b.id)));
     const entries = await db.entries.orderBy('bookmarkedAt').toArray();
     expect(entries).toHaveLength(bookmarks.length);
     expect(entries.map((e) => [e.id, e.bookmarkedAt])).toEqual(bookmarks.map((b) => [b.id, b.bookmarkedAt]));
     expect(entries.every((e) => e.status === 'to-read' && e.tags.length === 0 && e.note === '' && e.statusAt === e.bookmarkedAt)).toBe(true);
     expect(await db.fills.toArray()).toEqual([{ id: papers[1]!.id, queuedAt: 5, tries: 1 }]);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['entries', 'fills', 'papers', 'settings', 'tags']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'entries',
+      'fills',
+      'follows',
+      'matches',
+      'papers',
+      'settings',
+      'snapshots',
+      'tags',
+      'visits',
+    ]);
     db.close();
   });
 
@@ -103,7 +113,13 @@ describe('upgrading the library', () => {
     expect(await db.entries.where('[status+bookmarkedAt]').between(['read', Dexie.minKey], ['read', Dexie.maxKey]).count()).toBe(
       entries.filter((e) => e.status === 'read' && e.bookmarkedAt).length,
     );
-    expect(db.entries.schema.indexes.map((i) => i.name).sort()).toEqual(['[status+bookmarkedAt]', 'bookmarkedAt', 'tags']);
+    expect(db.entries.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[status+bookmarkedAt]',
+      '[status+statusAt]',
+      'bookmarkedAt',
+      'rev',
+      'tags',
+    ]);
     db.close();
   });
 });

@@ -73,7 +73,7 @@ const COMPARE: Record<SortKey, (a: Item, b: Item) => number> = {
 };
 
 /** The reading list puts what is still to read first, then what is being read. */
-const STATUS_ORDER: Record<Status, number> = { 'to-read': 0, reading: 1, read: 2 };
+const STATUS_ORDER: Record<Status, number> = { 'to-read': 0, reading: 1, read: 2, dismissed: 3 };
 
 export function compareFor(view: ViewKey, sort: SortKey): (a: Item, b: Item) => number {
   const by = COMPARE[sort];
@@ -91,7 +91,7 @@ export interface Counts {
 }
 
 export function counts(items: Iterable<Item>): Counts {
-  const views = { list: 0, 'to-read': 0, reading: 0, read: 0, all: 0 };
+  const views = { list: 0, 'to-read': 0, reading: 0, read: 0, dismissed: 0, all: 0 };
   const tags = new Map<string, number>();
   for (const p of items) {
     if (!saved(p)) continue;
