@@ -35,6 +35,21 @@ describe('embedded DailyPapers JSON', () => {
     expect(p.abstract).toMatch(/^Representation autoencoders \(RAEs\) reuse features/);
   });
 
+  it('keeps the authors the site marks hidden, in their place', () => {
+    const json = JSON.parse(raw);
+    const authors = json.dailyPapers[0].paper.authors as Array<{ name: string; hidden?: boolean }>;
+    authors[2]!.hidden = true;
+    authors[15]!.hidden = true;
+    const p = readProps(JSON.stringify(json), 'DailyPapers').papers.get('2609.31620')!;
+    expect(p.authors).toEqual(authors.map((a) => a.name.trim()));
+    expect(p.authors).toHaveLength(16);
+    expect(fromApiPaper({ id: '2508.02739', title: 'K', authors: [{ name: 'A' }, { name: 'B', hidden: true }, { name: 'C' }] })?.authors).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
+  });
+
   it('drops a malformed field, keeps the rest of the paper', () => {
     const json = JSON.parse(raw);
     json.dailyPapers[0].paper.upvotes = 'many';

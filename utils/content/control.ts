@@ -50,7 +50,7 @@ export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string
     if (button?.getAttribute('data-paper-id') === id) return button;
   }
   if (button) {
-    showState(button, { bookmarked: false, seenBefore: false });
+    showState(button, { bookmarked: false });
   } else {
     button = template(root.ownerDocument, place);
     if (place === 'title') anchor.append(button);
@@ -76,11 +76,6 @@ export function showState(button: HTMLButtonElement, state: Partial<PaperState>)
   if (state.bookmarked !== undefined && (button.getAttribute('aria-pressed') === 'true') !== state.bookmarked) {
     button.setAttribute('aria-pressed', String(state.bookmarked));
     button.title = state.bookmarked ? 'In your reading list (click to remove)' : 'Save to your reading list';
-  }
-  if (state.seenBefore !== undefined && button.hasAttribute('data-hfp-seen') !== state.seenBefore) {
-    button.toggleAttribute('data-hfp-seen', state.seenBefore);
-    if (state.seenBefore) button.setAttribute('aria-description', 'seen before');
-    else button.removeAttribute('aria-description');
   }
 }
 

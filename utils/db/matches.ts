@@ -3,7 +3,7 @@
  * matched where they are written (a page's report, the API fill, an import) against every
  * follow, and the whole library against a new follow, in chunks (utils/db/follows.ts).
  */
-import { compileFollows, reasonOf, type Matcher } from '../follows/match';
+import { compileFollows, type Matcher } from '../follows/match';
 import type { Entry, Follow, Paper } from '../model';
 import type { Match, ShelfDB } from './schema';
 
@@ -28,25 +28,28 @@ export async function loadFollows(db: ShelfDB): Promise<Follows> {
 }
 
 /**
- * Stores which follows each of `papers` matches now, and returns their keys per paper. Writes
- * only what changed: a page seen again costs one indexed read. `entries`, when the caller has
- * read them, in the order of `papers`.
+ * Stores which follows each of `papers` matches now, and returns them per paper (papers matching
+ * none are left out). Writes only what changed: a page seen again costs one indexed read.
+ * `entries`, when the caller has read them, in the order of `papers`.
  */
-export async function syncMatches(db: ShelfDB, papers: Paper[], entries?: Array<Entry | undefined>): Promise<Map<string, string[]>> {
-  const matched = new Map<string, string[]>();
+export async function syncMatches(db: ShelfDB, papers: Paper[], entries?: Array<Entry | undefined>): Promise<Map<string, Follow[]>> {
+  const matched = new Map<string, Follow[]>();
   return db.transaction('rw', db.follows, db.matches, db.entries, async () => {
     const { match, byKey } = await loadFollows(db);
-    if (!papers.length) return matched;
-    const ids = papers.map((p) => p.id);
     // No follows, no rows: removing a follow removes its rows (removeFollow).
-    if (!byKey.size) return matched;
+    if (!papers.length || !byKey.size) return matched;
+    const ids = papers.map((p) => p.id);
     const stored = await db.matches.where('paper').anyOf(ids).toArray();
     const have = new Map(stored.map((m) => [`${m.follow}\n${m.paper}`, m]));
     const status = entries ?? (await db.entries.bulkGet(ids));
     const put: Match[] = [];
     papers.forEach((p, i) => {
       const keys = match(p);
-      if (keys.length) matched.set(p.id, keys);
+      if (keys.length)
+        matched.set(
+          p.id,
+          keys.map((k) => byKey.get(k)!),
+        );
       const unread = isUnread(status[i]);
       for (const follow of keys) {
         const old = have.get(`${follow}\n${p.id}`);
@@ -70,13 +73,5 @@ export async function refreshUnread(db: ShelfDB, ids: string[]) {
     const entries = new Map((await db.entries.bulkGet([...new Set(stored.map((m) => m.paper))])).flatMap((e) => (e ? [[e.id, e]] : [])));
     const changed = stored.filter((m) => m.unread !== isUnread(entries.get(m.paper))).map((m) => ({ ...m, unread: isUnread(entries.get(m.paper)) }));
     if (changed.length) await db.matches.bulkPut(changed);
-  });
-}
-
-/** The reasons a card shows for the follows it matches, from their keys. */
-export function reasonsOf(keys: string[] | undefined, byKey: Map<string, Follow>): string[] {
-  return (keys ?? []).flatMap((k) => {
-    const f = byKey.get(k);
-    return f ? [reasonOf(f)] : [];
   });
 }
