@@ -77,8 +77,8 @@ module.exports = {
     ),
     forbid(
       'content-script-apart',
-      'utils/content is exactly what papers.js ships: only its entrypoint and the tests import it.',
-      { pathNot: ['^utils/content/', '^entrypoints/papers\\.ts$', '^tests/'] },
+      'utils/content is exactly what papers.js and papers-later.js ship: only their entrypoints and the tests import it.',
+      { pathNot: ['^utils/content/', '^entrypoints/papers(-later)?\\.ts$', '^tests/'] },
       up('^utils/content/'),
     ),
     forbid(
@@ -90,7 +90,7 @@ module.exports = {
     forbid(
       'content-script-no-zod',
       'No module holding Zod reaches the content script (types are free): validation happens in the background.',
-      { path: '^(utils/content/|entrypoints/papers\\.ts$)' },
+      { path: '^(utils/content/|entrypoints/papers(-later)?\\.ts$)' },
       { path: [ZOD_HOLDERS, '^node_modules/zod/'], dependencyTypesNot: ['type-only'] },
     ),
   ],

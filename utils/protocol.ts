@@ -89,16 +89,14 @@ export interface PageView {
   since?: string;
 }
 
-/** What a card's menu shows: the entry (if any), the library's tags, the paper's names, and which of those are followed. */
+/** What a card's menu shows: the entry (if any), the library's tags, and the paper's names to follow. */
 export interface TriageInfo {
   entry?: Pick<Entry, 'status' | 'tags' | 'note' | 'priority'>;
   saved: boolean;
   tags: string[];
   title?: string;
-  authors: string[];
-  organization?: { name: string; fullname?: string };
-  /** Follow keys among the paper's authors and organisation that are followed. */
-  followed: string[];
+  /** The paper's authors, in order, then its organisation: each with its follow key, and whether it is followed. */
+  names: Array<{ kind: 'author' | 'org'; label: string; key: string; followed: boolean }>;
 }
 
 export interface Replies {

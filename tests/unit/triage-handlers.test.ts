@@ -106,9 +106,18 @@ describe('the card menu', () => {
       saved: true,
       tags: ['RL'],
       title: 'Scaling agents',
-      authors: ['Ana Perez'],
-      organization: { name: 'deepseek-ai', fullname: 'DeepSeek' },
-      followed: ['author:anaperez', 'org:deepseek'],
+      names: [
+        { kind: 'author', label: 'Ana Perez', key: 'author:anaperez', followed: true },
+        { kind: 'org', label: 'DeepSeek', key: 'org:deepseek', followed: true },
+      ],
+    });
+    await ask('unfollow', { key: 'org:deepseek' });
+    await ask('follow', { kind: 'org', value: 'deepseek-ai' });
+    expect((await ask<Replies['triageInfo']>('triageInfo', { id: B })).names[1]).toEqual({
+      kind: 'org',
+      label: 'DeepSeek',
+      key: 'org:deepseekai',
+      followed: true,
     });
   });
 });

@@ -7,7 +7,7 @@
 import { reasonOf } from '../follows/match';
 import { followKey } from '../follows/fold';
 import type { Entry, Follow, Paper } from '../model';
-import type { PageView, PaperState, RequestPayload } from '../protocol';
+import type { PageView, PaperState, RequestPayload, TriageInfo } from '../protocol';
 import { addFollow, backfillChunk, removeFollow, unfinishedFollows } from '../db/follows';
 import { entryState } from '../db/library';
 import { syncMatches } from '../db/matches';
@@ -104,19 +104,22 @@ export function makeTriage({ db, now, broadcast, filler }: TriageDeps) {
         const [paper, entry, tags, follows] = await Promise.all([db.papers.get(id), db.entries.get(id), db.tags.toArray(), db.follows.toArray()]);
         const keys = new Set(follows.map((f) => f.key));
         const org = paper?.organization;
-        const names = [
-          ...(paper?.authors ?? []).map((a) => followKey('author', a)),
-          org && followKey('org', org.name),
-          org?.fullname && followKey('org', org.fullname),
-        ];
+        const names: TriageInfo['names'] = (paper?.authors ?? []).flatMap((label) => {
+          const key = followKey('author', label);
+          return key ? [{ kind: 'author' as const, label, key, followed: keys.has(key) }] : [];
+        });
+        if (org) {
+          // Followed by its full name (what the card shows) or its hub name; offered by its full name.
+          const forms = [org.fullname, org.name].flatMap((n) => (n && followKey('org', n) ? [followKey('org', n)!] : []));
+          const key = forms.find((k) => keys.has(k)) ?? forms[0];
+          if (key) names.push({ kind: 'org', label: org.fullname || org.name, key, followed: keys.has(key) });
+        }
         return {
           ...(entry ? { entry: { status: entry.status, tags: entry.tags, note: entry.note, priority: entry.priority } } : {}),
           saved: entry?.bookmarkedAt !== undefined,
           tags: tags.map((t) => t.name).sort((a, b) => a.localeCompare(b)),
           ...(paper ? { title: paper.title } : {}),
-          authors: paper?.authors ?? [],
-          ...(org ? { organization: org } : {}),
-          followed: names.filter((k): k is string => !!k && keys.has(k)),
+          names,
         };
       },
 
