@@ -1,4 +1,6 @@
+import { useFollows } from '../utils/ui/useFollows';
 import { useReadingList } from '../utils/ui/useReadingList';
+import { FollowsManager } from './FollowsManager';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -13,6 +15,7 @@ export function LibraryShell() {
   const shelf = useReadingList('page');
   const { actions, list, checked, open, tags } = shelf;
   const selection = [...checked];
+  const follows = useFollows();
   return (
     <div class="library">
       <Sidebar
@@ -33,6 +36,7 @@ export function LibraryShell() {
           notify={shelf.notify}
         />
         <ImportPanel />
+        <FollowsManager follows={follows} actions={actions} />
       </Sidebar>
       <main class="library-main">
         <header class="app-head">

@@ -171,6 +171,7 @@ function Settings({ actions }: { actions: Actions }) {
     <details class="settings">
       <summary>Settings</summary>
       <BadgeSetting actions={actions} />
+      <HideModeSetting actions={actions} />
     </details>
   );
 }
@@ -181,6 +182,24 @@ function BadgeSetting({ actions }: { actions: Actions }) {
     <label class="check">
       <input type="checkbox" checked={settings?.badge ?? true} onChange={(e) => void actions.setBadge(e.currentTarget.checked)} />
       Show the number of papers to read on the toolbar button
+    </label>
+  );
+}
+
+/** How the listings' "Hide seen" and "Hide saved" controls take cards out: hidden, or dimmed. */
+function HideModeSetting({ actions }: { actions: Actions }) {
+  const settings = useSettings();
+  return (
+    <label class="field">
+      <span>On huggingface.co, “Hide seen” and “Hide saved”</span>
+      <select
+        data-testid="hide-mode"
+        value={settings?.hideMode ?? 'hide'}
+        onChange={(e) => void actions.setHideMode(e.currentTarget.value as 'hide' | 'dim')}
+      >
+        <option value="hide">hide those cards</option>
+        <option value="dim">dim those cards</option>
+      </select>
     </label>
   );
 }

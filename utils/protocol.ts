@@ -95,7 +95,7 @@ export interface TriageInfo {
   saved: boolean;
   tags: string[];
   title?: string;
-  /** The paper's authors, in order, then its organisation: each with its follow key, and whether it is followed. */
+  /** The paper's organisation, then its authors in order: each with its follow key, and whether it is followed. */
   names: Array<{ kind: 'author' | 'org'; label: string; key: string; followed: boolean }>;
 }
 

@@ -76,12 +76,13 @@ describe('the card menu', () => {
     await vi.waitFor(async () => expect((await db.papers.get(ID))?.authors.length).toBe(16));
     await openIt();
     const follow = [...menu()!.querySelectorAll<HTMLButtonElement>('[data-hfp-action="follow"]')];
-    expect(follow[0]!.textContent).toBe('Follow Hongyang Du');
-    expect(follow.at(-1)!.textContent).toBe('Follow USC Physical Superintelligence (PSI) Lab');
-    follow[0]!.click();
-    await vi.waitFor(() => expect(follow[0]!.getAttribute('aria-pressed')).toBe('true'));
+    expect(follow[0]!.textContent).toBe('Follow USC Physical Superintelligence (PSI) Lab');
+    expect(follow[1]!.textContent).toBe('Follow Hongyang Du');
+    follow[1]!.click();
+    await vi.waitFor(() => expect(follow[1]!.getAttribute('aria-pressed')).toBe('true'));
+    expect(follow[1]!.textContent).toBe('Following Hongyang Du');
     expect(await db.follows.get('author:hongyangdu')).toMatchObject({ kind: 'author', label: 'Hongyang Du' });
-    follow[0]!.click();
+    follow[1]!.click();
     await vi.waitFor(async () => expect(await db.follows.count()).toBe(0));
   });
 

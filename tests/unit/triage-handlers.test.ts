@@ -107,13 +107,13 @@ describe('the card menu', () => {
       tags: ['RL'],
       title: 'Scaling agents',
       names: [
-        { kind: 'author', label: 'Ana Perez', key: 'author:anaperez', followed: true },
         { kind: 'org', label: 'DeepSeek', key: 'org:deepseek', followed: true },
+        { kind: 'author', label: 'Ana Perez', key: 'author:anaperez', followed: true },
       ],
     });
     await ask('unfollow', { key: 'org:deepseek' });
     await ask('follow', { kind: 'org', value: 'deepseek-ai' });
-    expect((await ask<Replies['triageInfo']>('triageInfo', { id: B })).names[1]).toEqual({
+    expect((await ask<Replies['triageInfo']>('triageInfo', { id: B })).names[0]).toEqual({
       kind: 'org',
       label: 'DeepSeek',
       key: 'org:deepseekai',

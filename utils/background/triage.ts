@@ -109,10 +109,11 @@ export function makeTriage({ db, now, broadcast, filler }: TriageDeps) {
           return key ? [{ kind: 'author' as const, label, key, followed: keys.has(key) }] : [];
         });
         if (org) {
-          // Followed by its full name (what the card shows) or its hub name; offered by its full name.
+          // First (a long author list scrolls). Followed by its full name (what the card shows) or
+          // its hub name; offered by its full name.
           const forms = [org.fullname, org.name].flatMap((n) => (n && followKey('org', n) ? [followKey('org', n)!] : []));
           const key = forms.find((k) => keys.has(k)) ?? forms[0];
-          if (key) names.push({ kind: 'org', label: org.fullname || org.name, key, followed: keys.has(key) });
+          if (key) names.unshift({ kind: 'org', label: org.fullname || org.name, key, followed: keys.has(key) });
         }
         return {
           ...(entry ? { entry: { status: entry.status, tags: entry.tags, note: entry.note, priority: entry.priority } } : {}),

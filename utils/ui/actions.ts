@@ -4,7 +4,9 @@
  * becomes a message for the user, never a silent no-op.
  */
 import { request, RequestError } from '../messaging';
-import type { PaperFields, Status } from '../model';
+import type { FollowKind, HIDE_MODES, PaperFields, Status } from '../model';
+
+type HideMode = (typeof HIDE_MODES)[number];
 
 export type Notify = (message: string, undo?: () => void) => void;
 
@@ -47,6 +49,9 @@ export function makeActions(notify: Notify, changed: () => void = () => {}) {
     deleteTag: (name: string) => run('delete the tag', () => request('deleteTag', { name })),
     setTagColor: (name: string, color: string) => run('colour the tag', () => request('setTagColor', { name, color })),
     setBadge: (badge: boolean) => run('change the setting', () => request('setSettings', { badge })),
+    setHideMode: (hideMode: HideMode) => run('change the setting', () => request('setSettings', { hideMode })),
+    follow: (kind: FollowKind, value: string) => run(`follow “${value}”`, () => request('follow', { kind, value })),
+    unfollow: (key: string, label: string) => run(`unfollow “${label}”`, () => request('unfollow', { key })),
   };
 }
 
