@@ -1,5 +1,5 @@
 /**
- * The listing's bar, just above its first card and out of the site's flow: a line summing up the
+ * The listing's bar, just above its cards and out of the site's flow: a line summing up the
  * visit ("12 new since Tue 14:05 · 30 seen") and the two hide controls,
  * `[data-hfp-action="hide-seen"]` and `[data-hfp-action="hide-saved"]` (`aria-pressed`: public
  * hooks). Hiding (or dimming) is public/papers-triage.css's work, keyed on `data-hfp-hide` and
@@ -47,11 +47,18 @@ export function makeBar(doc: Document, onError: (message: string) => void) {
     if (card) first = card;
     if (when !== undefined) since = when;
     const list = first?.isConnected ? first.parentElement : undefined;
-    if (list && bar?.parentElement !== list) {
-      bar ??= build();
-      list.prepend(bar);
+    if (!list) {
+      bar?.remove();
+      return;
     }
-    if (!bar?.isConnected) return;
+    if (!bar) {
+      bar = build();
+      // Resizing moves the listing: the bar follows.
+      doc.defaultView?.addEventListener('resize', () => update());
+    }
+    // In <body>, not in the listing: an element among the site's cards would shift them (its
+    // spacing rules count children).
+    if (!bar.isConnected) doc.body.append(bar);
     const count = (word: string) => doc.querySelectorAll(`[data-hfp-marks~="${word}"]`).length;
     bar.firstChild!.textContent = `${count('new')} new${since ? ` since ${since}` : ''} · ${count('seen')} seen`;
     const on = hidden();
@@ -61,6 +68,10 @@ export function makeBar(doc: Document, onError: (message: string) => void) {
       b.setAttribute('aria-pressed', String(on.includes(what)));
       b.textContent = `${verb} ${what}`;
     }
+    const win = doc.defaultView!;
+    const at = list.getBoundingClientRect();
+    bar.style.top = `${Math.max(0, at.top + win.scrollY - bar.offsetHeight - 6)}px`;
+    bar.style.left = `${at.left + win.scrollX}px`;
   }
 
   return { update };
