@@ -23,7 +23,8 @@ async function seed(ctl: Page, n: number) {
   const saved = papers.filter((_, i) => i % 5 === 0).map((p) => p.id);
   await seedLibrary(ctl, papers, saved);
   for (let t = 0; t < 8; t++) await send(ctl, 'addTags', { ids: saved.filter((_, i) => i % 10 === t), tags: [`topic-${t}`] });
-  for (let i = 0; i < saved.length; i += 20) await send(ctl, 'setNote', { id: saved[i]!, note: `compare with table ${i % 9}; ablation on ${i % 7} seeds` });
+  for (let i = 0; i < saved.length; i += 20)
+    await send(ctl, 'setNote', { id: saved[i]!, note: `compare with table ${i % 9}; ablation on ${i % 7} seeds` });
   return { papers, saved };
 }
 
@@ -145,7 +146,10 @@ export async function benchScale(n: number): Promise<Figures> {
     await lib.goto(`chrome-extension://${shelf.extensionId}/library.html`);
     await ready(lib, 'hfp:catalog:ready');
     await lib.getByRole('button', { name: 'All' }).click();
-    await lib.locator('[data-testid="paper-row"]').nth(3).click({ position: { x: 600, y: 5 } });
+    await lib
+      .locator('[data-testid="paper-row"]')
+      .nth(3)
+      .click({ position: { x: 600, y: 5 } });
     await lib.keyboard.press('Escape');
     for (let i = 0; i < 11; i++) add('status edit → shown in its row', await statusToRow(lib, i % 2 ? '1' : '2', i % 2 ? 'To read' : 'Reading'));
     await lib.close();

@@ -26,7 +26,16 @@ function streamOf(text: string, sizes: number[]): ReadableStream<Uint8Array> {
 
 function backupText(lines: boolean) {
   const { papers, entries, tags } = awkwardLibrary();
-  const b = { format: 'hf-papers-shelf-backup', version: 1, exportedAt: '2026-12-01T00:00:00.000Z', scope: 'library', papers, entries, tags, settings: { badge: false } };
+  const b = {
+    format: 'hf-papers-shelf-backup',
+    version: 1,
+    exportedAt: '2026-12-01T00:00:00.000Z',
+    scope: 'library',
+    papers,
+    entries,
+    tags,
+    settings: { badge: false },
+  };
   if (!lines) return backupJson(b as never);
   // As utils/db/backup.ts writes it: a record a line.
   return JSON.stringify(b).replace(/\},\{"id"/g, '},\n{"id"');

@@ -5,7 +5,7 @@
  */
 import type { ShelfDB } from '../db/schema';
 import type { Entry, Paper } from '../model';
-import type { SearchDoc } from '../search/doc';
+import { toDoc, type SearchDoc } from '../search/doc';
 import { toRow, type Row } from './row';
 
 /** Papers read at a time on a first opening: small enough that answers keep coming in between. */
@@ -22,17 +22,6 @@ export interface Batch {
 
 type Stamped = { rev?: number };
 
-export function toDoc(p: Paper, e: Entry | undefined): SearchDoc {
-  return {
-    id: p.id,
-    title: p.title,
-    authors: p.authors,
-    tags: [...(e?.tags ?? []), ...(p.aiKeywords ?? [])],
-    note: e?.note ?? '',
-    abstract: p.aiSummary ? (p.abstract ? `${p.abstract} ${p.aiSummary}` : p.aiSummary) : (p.abstract ?? ''),
-  };
-}
-
 function batch(papers: Array<Paper | undefined>, entries: Array<Entry | undefined>): Batch {
   const rows: Row[] = [];
   const docs: SearchDoc[] = [];
@@ -43,7 +32,7 @@ function batch(papers: Array<Paper | undefined>, entries: Array<Entry | undefine
     // An entry without its paper (a status set on an id never seen) waits for the paper.
     if (!p) return;
     rows.push(toRow(p, e));
-    docs.push(toDoc(p, e));
+    docs.push(toDoc(e ? { ...p, entry: e } : p));
   });
   return { rows, docs, rev };
 }

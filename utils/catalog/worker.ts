@@ -86,6 +86,8 @@ async function start() {
     catalog.put(restored.rows);
     index = restored.index;
     watermark = restored.rev;
+    // The first query after a restore would otherwise pay for what a query of each shape warms.
+    setTimeout(() => index.warm(), 0);
   } else {
     for await (const b of readAll(db)) {
       take(b);

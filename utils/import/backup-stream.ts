@@ -35,7 +35,11 @@ const BACKSLASH = 92;
 const COLON = 58;
 const COMMA = 44;
 
-export async function readBackupStream(stream: ReadableStream<Uint8Array>, name: string, { onProgress, signal }: StreamOptions = {}): Promise<Backup> {
+export async function readBackupStream(
+  stream: ReadableStream<Uint8Array>,
+  name: string,
+  { onProgress, signal }: StreamOptions = {},
+): Promise<Backup> {
   const out: Record<RecordKey, unknown[]> = { papers: [], entries: [], tags: [] };
   const head: Record<string, unknown> = {};
   let depth = 0;
@@ -66,9 +70,12 @@ export async function readBackupStream(stream: ReadableStream<Uint8Array>, name:
       fail(`the backup is damaged at "${key}".`);
     }
     head[key!] = value;
-    if (key === 'format' && value !== BACKUP_FORMAT) fail('this JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
+    if (key === 'format' && value !== BACKUP_FORMAT)
+      fail('this JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
     if (key === 'version' && typeof value === 'number' && value > BACKUP_VERSION) {
-      fail(`this backup was made by a newer HF Papers Shelf (backup format ${value}; this version reads format ${BACKUP_VERSION}). Update the extension, then import it again.`);
+      fail(
+        `this backup was made by a newer HF Papers Shelf (backup format ${value}; this version reads format ${BACKUP_VERSION}). Update the extension, then import it again.`,
+      );
     }
   };
   const endRecord = (text: string) => {
