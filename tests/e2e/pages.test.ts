@@ -144,7 +144,7 @@ describe('the site’s layout', () => {
     await send(ctl, 'follow', { kind: 'keyword', value: path.includes('q=') ? 'iteration' : path === '/papers' ? 'FuseReg' : 'Kronos' });
     await ctl.close();
     const page = await open(path, cards);
-    await page.waitForSelector('[data-hfp-ui="reason"]');
+    await page.waitForSelector('[data-hfp-reason]', { state: 'attached' });
     if (!path.includes('2508')) await page.waitForSelector('[data-hfp-ui="bar"]');
     const moved = await page.evaluate(() => {
       const ours = '[data-hfp-action], [data-hfp-ui]';
@@ -155,8 +155,7 @@ describe('the site’s layout', () => {
       const roots = [...document.querySelectorAll('[data-hfp-paper]')];
       for (const b of additions) b.remove();
       for (const r of roots) {
-        r.removeAttribute('data-hfp-paper');
-        r.removeAttribute('data-hfp-marks');
+        for (const a of ['data-hfp-paper', 'data-hfp-marks', 'data-hfp-reason']) r.removeAttribute(a);
       }
       const without = boxes();
       const els = [...document.body.querySelectorAll('*')];

@@ -33,7 +33,8 @@ const followed = () =>
     Object.fromEntries(
       [...document.querySelectorAll('[data-hfp-marks~="followed"]')].map((r) => [
         r.getAttribute('data-hfp-paper'),
-        r.querySelector(':scope > [data-hfp-ui="reason"]')?.textContent,
+        // What the card shows: the stylesheet draws the reason as text.
+        getComputedStyle(r, '::after').content.replace(/^"|"$/g, ''),
       ]),
     ),
   );

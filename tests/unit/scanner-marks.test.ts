@@ -21,7 +21,7 @@ afterEach(() => {
 
 const root = (id: string) => document.querySelector<HTMLElement>(`[data-hfp-paper="${id}"]`)!;
 const marks = (id: string) => root(id).getAttribute('data-hfp-marks')?.split(' ').sort() ?? [];
-const reason = (id: string) => root(id).querySelector(':scope > [data-hfp-ui="reason"]')?.textContent;
+const reason = (id: string) => root(id).getAttribute('data-hfp-reason') ?? undefined;
 const bar = () => document.querySelector<HTMLElement>('[data-hfp-ui="bar"]')!;
 const toggle = (what: string) => document.querySelector<HTMLButtonElement>(`[data-hfp-action="hide-${what}"]`)!;
 
@@ -52,6 +52,7 @@ describe('marks', () => {
     expect(marks(IDS[0]!)).toEqual(['followed', 'new']);
     expect(reason(IDS[0]!)).toBe('follows: Hongyang Du · keyword: <autoencoders>');
     expect(root(IDS[0]!).querySelector('autoencoders')).toBeNull();
+    expect(root(IDS[0]!).querySelectorAll('[data-hfp-ui]')).toHaveLength(0);
     expect(marks(IDS[1]!)).toEqual(['new']);
     await request('unfollow', { key: 'author:hongyangdu' });
     await request('unfollow', { key: 'keyword:autoencoders' });

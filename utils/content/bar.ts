@@ -44,6 +44,7 @@ export function makeBar(doc: Document, onError: (message: string) => void) {
 
   /** Shows the bar above `card` (the listing's first), with the page's counts; `when`: since when cards are new. */
   function update(card?: Element, when?: string) {
+    const start = performance.now();
     if (card) first = card;
     if (when !== undefined) since = when;
     const list = first?.isConnected ? first.parentElement : undefined;
@@ -72,6 +73,7 @@ export function makeBar(doc: Document, onError: (message: string) => void) {
     const at = list.getBoundingClientRect();
     bar.style.top = `${Math.max(0, at.top + win.scrollY - bar.offsetHeight - 6)}px`;
     bar.style.left = `${at.left + win.scrollX}px`;
+    performance.measure('hfp:bar', { start });
   }
 
   return { update };

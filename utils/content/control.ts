@@ -56,8 +56,11 @@ export function ensureControl(root: HTMLElement, anchor: HTMLElement, id: string
     for (const b of existing) if (b !== button) drop(b);
   }
   if (!button) {
+    // The pair in one insertion: a 100-card page is 100 writes to the live DOM, not 200.
+    const pair = root.ownerDocument.createDocumentFragment();
     button = make(root.ownerDocument, place, 'bookmark');
-    (place === 'title' ? anchor : root).append(button);
+    pair.append(make(root.ownerDocument, place, 'menu'), button);
+    (place === 'title' ? anchor : root).append(pair);
   } else if (button.getAttribute('data-paper-id') !== id) showState(button, { bookmarked: false });
   let menu = button.previousElementSibling;
   if (!menu?.matches(MENU)) {
@@ -90,9 +93,7 @@ export function drop(button: Element) {
 /** An element the site turned into something else than a card: its marks and buttons go. */
 export function unmark(root: Element) {
   for (const b of ownButtons(root)) drop(b);
-  root.querySelector(':scope > [data-hfp-ui="reason"]')?.remove();
-  root.removeAttribute('data-hfp-paper');
-  root.removeAttribute('data-hfp-marks');
+  for (const a of ['data-hfp-paper', 'data-hfp-marks', 'data-hfp-reason']) root.removeAttribute(a);
 }
 
 export function showState(button: HTMLButtonElement, state: Partial<PaperState>) {
@@ -105,9 +106,7 @@ export function showState(button: HTMLButtonElement, state: Partial<PaperState>)
 /** Takes everything of ours off the page (the extension was updated or removed). */
 export function removeAll(doc: Document) {
   for (const el of doc.querySelectorAll('[data-hfp-action], [data-hfp-ui]')) el.remove();
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-hfp-paper]')) {
-    el.removeAttribute('data-hfp-paper');
-    el.removeAttribute('data-hfp-marks');
-  }
+  for (const el of doc.querySelectorAll('[data-hfp-paper]'))
+    for (const a of ['data-hfp-paper', 'data-hfp-marks', 'data-hfp-reason']) el.removeAttribute(a);
   doc.documentElement.removeAttribute('data-hfp-hide');
 }

@@ -23,10 +23,10 @@ function baseOf(c: string): string {
 }
 
 /**
- * Lower case, accents gone. Most text is ASCII and most of the rest Latin: neither pays for
+ * Lower case, accents gone, punctuation kept. Most text is ASCII and most of the rest Latin: neither pays for
  * Unicode normalisation (a call costs microseconds; a page has a thousand author names).
  */
-function plain(text: string): string {
+export function plain(text: string): string {
   const lower = text.toLowerCase();
   if (!NON_ASCII.test(lower)) return lower;
   const latin = lower.replace(LATIN, baseOf);
