@@ -68,9 +68,52 @@ export function idsIn(text: string): string[] {
   return [...new Set([...text.matchAll(ID_IN_TEXT)].map((m) => m[1]!))].filter((id) => PAPER_ID_RE.test(id));
 }
 
-/** An old-style arXiv id (`hep-th/9901001`, `math.AG/0601001`) a piece of text names, if any. */
+/** arXiv's archives before April 2007, when ids were `archive/YYMMNNN` (`hep-th/9901001`). */
+const OLD_ARCHIVES =
+  'acc-phys|adap-org|alg-geom|ao-sci|astro-ph|atom-ph|bayes-an|chao-dyn|chem-ph|cmp-lg|comp-gas|cond-mat|cs|dg-ga|funct-an|gr-qc|' +
+  'hep-ex|hep-lat|hep-ph|hep-th|math|math-ph|mtrl-th|nlin|nucl-ex|nucl-th|patt-sol|physics|plasm-ph|q-alg|q-bio|quant-ph|solv-int|supr-con';
+/** An archive, perhaps its subject class (`math.AG`, `cs.DS`), a slash, the year, month and number. */
+const OLD_ID = String.raw`(?:${OLD_ARCHIVES})(?:\.[A-Za-z][A-Za-z-]*)?/\d{2}(?:0[1-9]|1[0-2])\d{3}`;
+
+/** An old-style arXiv id as written (`hep-th/9901001`, `math.AG/0601001`), without a version. */
+export const OLD_STYLE_ID_RE = new RegExp(`^${OLD_ID}$`, 'i');
+const OLD_IN_TEXT = new RegExp(String.raw`(?:10\.48550/arxiv\.|(?<![\w.-]))(${OLD_ID})(?:v\d+)?(?!\d)`, 'i');
+const OLD_EPRINT = new RegExp(String.raw`^(${OLD_ID})(?:v\d+)?$`, 'i');
+
+/** An old-style arXiv id a piece of text names, if any, as written there (its version dropped). */
 export function oldStyleIdIn(text: string): string | undefined {
-  return /\b(?:arxiv:)?([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?\b/i.exec(text)?.[1];
+  return OLD_IN_TEXT.exec(text)?.[1];
+}
+
+/** The arXiv paper a record names; `oldStyle` when its id is of the kind Hugging Face does not list. */
+export interface ArxivRef {
+  id: string;
+  oldStyle?: true;
+}
+
+/** The first arXiv paper a piece of text names: a new-style id, else an old-style one. */
+export function arxivRefIn(text: string): ArxivRef | undefined {
+  const id = idsIn(text)[0];
+  if (id) return { id };
+  const old = oldStyleIdIn(text);
+  return old ? { id: old, oldStyle: true } : undefined;
+}
+
+/**
+ * What an eprint-like field names: `2302.06984`, `arXiv:2302.06984v2`, `hep-th/9901001`, or the
+ * old-style number alone with its class given apart (`9901001` and `hep-th`, as biblatex's
+ * `eprintclass` or BibTeX's `primaryClass` may write it).
+ */
+export function eprintRef(value: string, primaryClass?: string): ArxivRef | undefined {
+  const v = value.trim().replace(/^arxiv:\s*/i, '');
+  const fresh = /^(?:[a-z-]+(?:\.[a-z-]+)?\/)?(\d{4}\.\d{4,5})(?:v\d+)?$/i.exec(v)?.[1];
+  if (fresh && PAPER_ID_RE.test(fresh)) return { id: fresh };
+  const old = OLD_EPRINT.exec(v)?.[1];
+  if (old) return { id: old, oldStyle: true };
+  const digits = /^(\d{7})(?:v\d+)?$/.exec(v)?.[1];
+  const joined = digits && primaryClass ? `${primaryClass.trim()}/${digits}` : undefined;
+  if (joined && OLD_STYLE_ID_RE.test(joined)) return { id: joined, oldStyle: true };
+  return arxivRefIn(v);
 }
 
 const ID_QUERY = /* @__PURE__ */ new RegExp(

@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Catalog, type ListSpec } from '../../utils/catalog/catalog';
-import { readAll, readChanged } from '../../utils/catalog/load';
+import { readAll, readChanged, Stamps } from '../../utils/catalog/load';
 import { decodeRows, encodeRows, toRow, type Row } from '../../utils/catalog/row';
 import { NO_FILTERS, type SortKey } from '../../utils/catalog/view';
 import { addTags, setBookmarks, setStatus } from '../../utils/db/library';
@@ -58,7 +58,7 @@ describe('rows', () => {
 });
 
 describe('lists', () => {
-  const VIEWS: ViewKey[] = ['list', 'to-read', 'reading', 'read', 'all', 'seen', 'tag:ML'];
+  const VIEWS: ViewKey[] = ['list', 'to-read', 'reading', 'read', 'all', 'seen', 'everything', 'tag:ML'];
   const SORTS: SortKey[] = ['added', 'published', 'upvotes', 'title', 'priority'];
   const entryFor = (i: number, v: number) =>
     v % 4 === 0
@@ -115,17 +115,20 @@ describe('reading the library', () => {
       { at: 5 },
     );
     await setBookmarks(db, { ids: [paper(3).id], on: true }, 6);
+    const stamps = new Stamps();
     const batches = [];
-    for await (const b of readAll(db)) batches.push(b);
+    for await (const b of readAll(db, stamps)) batches.push(b);
     expect(batches.map((b) => b.rows.length)).toEqual([2000, 500]);
     expect(batches[0]!.rows.find((r) => r.id === paper(3).id)?.entry?.bookmarkedAt).toBe(6);
-    const mark = Math.max(...batches.map((b) => b.rev)) + 1;
-    await new Promise((r) => setTimeout(r, 5));
+    expect((await readChanged(db, stamps)).rows).toEqual([]);
     await setStatus(db, [paper(3).id], 'read', Date.now());
     await addTags(db, [paper(8).id], ['RL'], Date.now());
-    const changed = await readChanged(db, mark);
+    const changed = await readChanged(db, stamps);
     expect(changed.rows.map((r) => r.id).sort()).toEqual([paper(3).id, paper(8).id]);
     expect(changed.rows.find((r) => r.id === paper(8).id)?.entry?.tags).toEqual(['RL']);
     expect(changed.docs.find((d) => d.id === paper(8).id)?.tags).toContain('RL');
+    // Taken once: a second look finds nothing new; the stamps a snapshot keeps bring that back.
+    expect((await readChanged(db, stamps)).rows).toEqual([]);
+    expect((await readChanged(db, Stamps.from(structuredClone(stamps.recent())))).rows).toEqual([]);
   });
 });

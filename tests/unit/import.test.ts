@@ -9,7 +9,8 @@ import { backupJson, BACKUP_FORMAT } from '../../utils/backup';
 import { makeBackup, writeBackup } from '../../utils/db/backup';
 import { withoutRev } from '../../utils/db/rev';
 import { toBibtex } from '../../utils/export/bibtex';
-import { describeSummary, importIncoming } from '../../utils/db/import';
+import { importIncoming } from '../../utils/db/import';
+import { describeImport } from '../../utils/import/summary';
 import { readImportFile, readImportText } from '../../utils/import/read';
 import { ImportError } from '../../utils/import/types';
 import { setBookmarks, addTags, setNote } from '../../utils/db/library';
@@ -172,16 +173,19 @@ describe('BibTeX', () => {
     expect(incoming.kind).toBe('bibtex');
     const summary = await importIncoming(db, incoming, 7);
     expect(summary.added).toBe(4);
+    // An old-style id is its own reason since issue 15 (it used to read "no arXiv id").
     expect(summary.skipped).toEqual([
-      { where: 'entry knuth', why: 'no arXiv id (eprint, arXiv URL or DOI)' },
-      { where: 'entry old', why: 'no arXiv id (eprint, arXiv URL or DOI)' },
+      { where: 'entry knuth', why: 'no arXiv id (eprint, arXiv URL or DOI)', reason: 'no-arxiv' },
+      { where: 'entry old', why: 'hep-th/9901001 is an old-style arXiv id; Hugging Face lists papers by new-style ids only', reason: 'old-style' },
     ]);
+    expect(summary.oldStyle).toEqual([{ where: 'entry old', id: 'hep-th/9901001', oldStyle: true, title: 'Old style', tags: [] }]);
     expect(await db.papers.get('1706.03762')).toMatchObject({ title: 'Attention is all you need', authors: ['Ashish Vaswani', 'Noam Shazeer'] });
     expect((await db.papers.get('2303.08774'))!.title).toBe('GPT-4 & Über');
     expect(await db.papers.get('2401.00001')).toBeDefined();
     expect(await db.papers.get('2402.00002')).toBeDefined();
-    expect(describeSummary(summary)).toBe(
-      '4 papers imported: 4 added, 0 updated, 0 unchanged. 2 skipped (entry knuth: no arXiv id (eprint, arXiv URL or DOI); entry old: no arXiv id (eprint, arXiv URL or DOI)).',
+    // The summary the page shows (utils/import/summary.ts replaced describeSummary in issue 15).
+    expect(describeImport(summary).line).toBe(
+      '4 papers imported: 4 added · 1 entry names no arXiv paper (1 can be looked up by title on Hugging Face) · 1 old-style arXiv id (hep-th/9901001): Hugging Face lists only papers from 2007 on',
     );
   });
 
@@ -214,8 +218,8 @@ describe('a list of ids and links', () => {
     const summary = await importText(db, text, 11);
     expect(summary.added).toBe(5);
     expect(summary.skipped).toEqual([
-      { where: 'line 7', why: 'no arXiv id or paper link in “not an id at all”' },
-      { where: 'line 8', why: 'hep-th/9901001 is an old-style arXiv id; Hugging Face lists papers by new-style ids only' },
+      { where: 'line 7', why: 'no arXiv id or paper link in “not an id at all”', reason: 'no-arxiv' },
+      { where: 'line 8', why: 'hep-th/9901001 is an old-style arXiv id; Hugging Face lists papers by new-style ids only', reason: 'old-style' },
     ]);
     expect((await db.entries.toArray()).every((e) => e.bookmarkedAt === 11)).toBe(true);
     expect((await db.papers.get('2410.00004'))!.title).toBe('arXiv:2410.00004');
@@ -313,7 +317,7 @@ describe('storage trouble', () => {
     live.entries.hook('creating', full);
     try {
       const out = await importFile(new File(['2409.12345\n2409.12346\n'], 'list.txt'));
-      expect(out).toEqual({ ok: false, message: 'The disk is full: nothing was saved. Free some space and try again.' });
+      expect(out).toMatchObject({ ok: false, message: 'The disk is full: nothing was saved. Free some space and try again.' });
       expect(await live.papers.count()).toBe(0);
       expect(await live.entries.count()).toBe(0);
     } finally {

@@ -5,11 +5,15 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfDB, STORES } from '../../utils/db/schema';
 
-import type { Paper } from '../../utils/model';
+import { setStatus } from '../../utils/db/library';
+import { newEntry, type Paper } from '../../utils/model';
 
 /** A database as an older release declared it: its versions up to `last`, without their upgrades. */
+/** The version the code opens (the last one declared). */
+const LATEST = Math.max(...Object.keys(STORES).map(Number));
+
 function declareUpTo(db: Dexie, last: keyof typeof STORES) {
-  for (let v = 1; v <= last; v++) db.version(v).stores(STORES[v as keyof typeof STORES]);
+  for (const v of Object.keys(STORES).map(Number)) if (v <= last) db.version(v).stores(STORES[v as keyof typeof STORES]);
 }
 
 const names: string[] = [];
@@ -49,7 +53,7 @@ describe('upgrading the library', () => {
     const { papers, bookmarks } = await makeV1('upgrade-v1', 3000);
     const db = new ShelfDB('upgrade-v1');
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LATEST);
     expect(await db.papers.toArray()).toEqual(papers.sort((a, b) => a.id.localeCompare(b.id)));
     const entries = await db.entries.orderBy('bookmarkedAt').toArray();
     expect(entries).toHaveLength(bookmarks.length);
@@ -120,6 +124,32 @@ describe('upgrading the library', () => {
       'rev',
       'tags',
     ]);
+    db.close();
+  });
+
+  it('version 4 → current: every record kept as it was; new writes are stamped and found by their stamp', async () => {
+    names.push('upgrade-v4');
+    const v4 = new Dexie('upgrade-v4');
+    declareUpTo(v4, 4);
+    const papers = Array.from({ length: 300 }, (_, i) => paper(i));
+    const entries = papers.slice(0, 100).map((p, i) => ({ ...newEntry(p.id, 10 + i), bookmarkedAt: 10 + i, tags: i % 3 ? [] : ['RL'] }));
+    await v4.table('papers').bulkPut(papers);
+    await v4.table('entries').bulkPut(entries);
+    await v4.table('tags').put({ key: 'rl', name: 'RL', createdAt: 1 });
+    await v4.table('settings').put({ key: 'badge', value: false });
+    v4.close();
+    const db = new ShelfDB('upgrade-v4');
+    expect(await db.papers.toArray()).toEqual(papers);
+    expect(await db.entries.toArray()).toEqual(entries);
+    expect(await db.tags.toArray()).toEqual([{ key: 'rl', name: 'RL', createdAt: 1 }]);
+    expect(await db.settings.toArray()).toEqual([{ key: 'badge', value: false }]);
+    // v5 (triage): its tables start empty, and entries are found by status and date at once.
+    expect([await db.visits.count(), await db.follows.count(), await db.matches.count()]).toEqual([0, 0, 0]);
+    expect(await db.entries.where('[status+statusAt]').between(['to-read', Dexie.minKey], ['to-read', Dexie.maxKey]).count()).toBe(100);
+    // Records of before v6 carry no stamp; the next write of one does.
+    expect(await db.papers.where('rev').above(0).count()).toBe(0);
+    await setStatus(db, [entries[5]!.id], 'read', 99);
+    expect(await db.entries.where('rev').above(0).primaryKeys()).toEqual([entries[5]!.id]);
     db.close();
   });
 });

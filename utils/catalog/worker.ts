@@ -8,14 +8,14 @@ import { liveQuery } from 'dexie';
 import { db } from '../db/schema';
 import { LibraryIndex } from '../search/index';
 import { Catalog } from './catalog';
-import { readAll, readChanged, REV_SKEW_MS, type Batch } from './load';
+import { readAll, readChanged, Stamps, type Batch } from './load';
 import type { CatalogState, FromCatalog, Show, ToCatalog } from './messages';
 import { restoreSnapshot, writeSnapshot } from './snapshot';
 
 const catalog = new Catalog();
 let index = new LibraryIndex();
-/** Every write at or after this moment may not be in yet. */
-let watermark = 0;
+/** The stamp of every record taken: what changed since is what has another. */
+let stamps = new Stamps();
 let ready = false;
 let current: Show | undefined;
 let ranking: { query: string; ids: readonly string[]; complete: boolean } | undefined;
@@ -26,7 +26,6 @@ function take(b: Batch) {
   if (!b.rows.length) return;
   catalog.put(b.rows);
   index.update(b.docs);
-  watermark = Math.max(watermark, b.rev);
   ranking = undefined;
 }
 
@@ -44,7 +43,8 @@ function answer(req: Show) {
   }
   const ids = catalog.list(req.spec, ranked);
   const rows = ids.slice(req.from, req.to).map((id) => catalog.get(id)!);
-  post({ type: 'shown', seq: req.seq, total: ids.length, from: req.from, rows, counts: catalog.counts(), state: state(), complete });
+  const outside = ranked ? ranked.length - ids.length : 0;
+  post({ type: 'shown', seq: req.seq, total: ids.length, from: req.from, rows, counts: catalog.counts(), state: state(), complete, outside });
 }
 
 const refresh = () => {
@@ -60,7 +60,7 @@ function look(): Promise<void> {
     lookAgain = true;
     return looking;
   }
-  looking = readChanged(db, watermark - REV_SKEW_MS)
+  looking = readChanged(db, stamps)
     .then((b) => {
       take(b);
       if (b.rows.length) {
@@ -80,30 +80,29 @@ function look(): Promise<void> {
 }
 
 async function start() {
-  const startedAt = Date.now();
   const restored = await restoreSnapshot(db).catch(() => undefined);
   if (restored) {
     catalog.put(restored.rows);
     index = restored.index;
-    watermark = restored.rev;
+    stamps = restored.stamps;
     // The first query after a restore would otherwise pay for what a query of each shape warms.
     setTimeout(() => index.warm(), 0);
   } else {
-    for await (const b of readAll(db)) {
+    for await (const b of readAll(db, stamps)) {
       take(b);
       post({ type: 'state', state: state() });
     }
-    watermark = Math.max(watermark, startedAt);
   }
   await look();
   ready = true;
   refresh();
-  // Any write to papers or entries from now on: a live query over what was stamped after the watermark.
-  liveQuery(() =>
-    Promise.all([db.papers.where('rev').above(watermark).primaryKeys(), db.entries.where('rev').above(watermark).primaryKeys()]),
-  ).subscribe({
-    next: ([p, e]) => {
-      if (p.length || e.length) void look();
+  // Any write to papers or entries from now on, whatever its stamp: a live query that reads both
+  // tables whole (a count), so Dexie runs it again on every write to them; the look says what changed.
+  let first = true;
+  liveQuery(() => Promise.all([db.papers.count(), db.entries.count()])).subscribe({
+    next: () => {
+      if (!first) void look();
+      first = false;
     },
     error: (err) => post({ type: 'error', message: String(err) }),
   });
@@ -127,13 +126,24 @@ function scheduleIndexing() {
 }
 
 let saving: ReturnType<typeof setTimeout> | undefined;
-/** The snapshot is written when the catalogue has been quiet a while (it takes the worker ~0.1 s at 100,000 papers). */
-function scheduleSnapshot(delay = 3000) {
+/** When the oldest change not in the snapshot came: a steady trickle of writes still gets one written. */
+let unsavedSince: number | undefined;
+const SNAPSHOT_QUIET_MS = 3000;
+const SNAPSHOT_MAX_WAIT_MS = 30_000;
+/**
+ * The snapshot is written when the catalogue has been quiet a few seconds, or at the latest half
+ * a minute after a change (it takes the worker ~0.1 s at 100,000 papers), never while abstracts
+ * are being indexed.
+ */
+function scheduleSnapshot(delay = SNAPSHOT_QUIET_MS) {
+  unsavedSince ??= Date.now();
   clearTimeout(saving);
+  const wait = Math.max(0, Math.min(delay, unsavedSince + SNAPSHOT_MAX_WAIT_MS - Date.now()));
   saving = setTimeout(() => {
     if (indexing !== undefined) return scheduleSnapshot(delay);
-    void writeSnapshot(db, watermark, catalog, index).catch((err) => post({ type: 'error', message: `snapshot: ${String(err)}` }));
-  }, delay);
+    unsavedSince = undefined;
+    void writeSnapshot(db, stamps, catalog, index).catch((err) => post({ type: 'error', message: `snapshot: ${String(err)}` }));
+  }, wait);
 }
 
 self.onmessage = (event: MessageEvent<ToCatalog>) => {

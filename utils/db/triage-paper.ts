@@ -5,7 +5,7 @@
  * dismissed, and unsaved.
  */
 import { newEntry, type Entry, type PaperFields, type Status } from '../model';
-import { same } from './import';
+import { same } from './import-merge';
 import { bump, entryState, resolveTags, type EntryState } from './library';
 import { refreshUnread } from './matches';
 import { mergeStored } from './merge';

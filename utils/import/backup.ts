@@ -9,11 +9,8 @@ import { ImportError } from './types';
 export function readBackup(value: unknown): Backup {
   const head = value as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object' || Array.isArray(head) || head.format !== BACKUP_FORMAT) {
-    throw new ImportError(
-      Array.isArray(value)
-        ? 'This JSON file holds a list, not an HF Papers Shelf backup (CSL-JSON cannot be imported; import the JSON backup or BibTeX).'
-        : 'This JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").',
-    );
+    // A list is CSL-JSON, read elsewhere (read.ts): here only objects come.
+    throw new ImportError('This JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
   }
   if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
     throw new ImportError(`This backup has no valid "version" (found ${JSON.stringify(head.version) ?? 'nothing'}).`);

@@ -23,3 +23,7 @@ declare module '@citation-js/core/lib-mjs/logger.js' {
   const logger: unknown;
   export default logger;
 }
+declare module '@citation-js/plugin-ris/lib-mjs/ris.js' {
+  /** One RIS record (tag → value, or values when repeated) to CSL-JSON, by the RIS specification's mixed old and new tags. */
+  export function parseMixed(record: Record<string, string | string[]>): Record<string, unknown>;
+}
