@@ -1,5 +1,6 @@
 import { useFollows } from '../utils/ui/useFollows';
 import { useReadingList } from '../utils/ui/useReadingList';
+import { Digest } from './Digest';
 import { FollowsManager } from './FollowsManager';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
@@ -43,6 +44,7 @@ export function LibraryShell() {
           <h1>{shelf.viewLabel}</h1>
           <span class="muted">{list.answered ? `${list.total} paper${list.total === 1 ? '' : 's'}` : ''}</span>
         </header>
+        <Digest counts={list.counts} setView={shelf.setView} />
         <SearchBar shelf={shelf} />
         {checked.size > 0 && (
           <BulkBar

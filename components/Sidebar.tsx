@@ -30,9 +30,18 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
       <ul class="views">
         {VIEWS.map((v) => (
           <li key={v.key}>
-            <button type="button" class="view-button" aria-current={view === v.key ? 'page' : undefined} onClick={() => setView(v.key)}>
+            <button
+              type="button"
+              class="view-button"
+              data-testid={`view-${v.key}`}
+              aria-current={view === v.key ? 'page' : undefined}
+              onClick={() => setView(v.key)}
+            >
               <span>{v.label}</span>
-              <span class="count">{counts?.views[v.key as keyof Counts['views']] ?? ''}</span>
+              <span class="count">
+                {v.key === 'followed' && counts ? <span data-testid="followed-unread">{counts.followedUnread} unread · </span> : null}
+                {counts?.views[v.key as keyof Counts['views']] ?? ''}
+              </span>
             </button>
           </li>
         ))}

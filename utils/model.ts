@@ -95,7 +95,8 @@ export type Item = Paper & { entry?: Entry };
  * A list of the library: `list` is the reading list (to read, then reading); `seen`, papers met but
  * never saved; `everything`, every paper met, saved or not.
  */
-export type ViewKey = 'list' | Status | 'all' | 'seen' | 'everything' | `tag:${string}`;
+/** `followed`: papers matching a follow; `new`: papers first met on the latest visit to the papers pages. */
+export type ViewKey = 'list' | Status | 'all' | 'seen' | 'everything' | 'followed' | 'new' | `tag:${string}`;
 
 export const TagSchema = z.object({
   /** Lower-cased name: tags are unique regardless of case. */
