@@ -29,7 +29,7 @@ export function usePageCards({ follow = false } = {}): PageCards {
   useEffect(() => {
     let alive = true;
     const ask = async () => {
-      const tab = await papersTab(follow);
+      const tab = await papersTab();
       if (!alive) return;
       setTabId(tab?.id ?? null);
       if (tab?.id === undefined) return setCards(null);
@@ -67,14 +67,12 @@ export function usePageCards({ follow = false } = {}): PageCards {
 }
 
 /**
- * The papers tab the popup was opened over. When the popup itself sits in a tab (opened as a
- * page, say pinned), that is the window's papers tab used last; the side panel takes the
- * window's active tab. Tab URLs are visible for huggingface.co only, through the host permission.
+ * The papers tab the popup (or the side panel) was opened over. When the page itself sits in a
+ * tab (opened as a page, say pinned), that is the window's papers tab used last. Tab URLs are visible for huggingface.co only, through the host permission.
  */
-async function papersTab(panel: boolean) {
+async function papersTab() {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   if (active && isPapersPage(active.url)) return active;
-  if (panel) return undefined;
   // `getCurrent` answers only for a page in a tab: a real popup is over the active tab, or nothing.
   if (!(await browser.tabs.getCurrent().catch(() => undefined))) return undefined;
   const tabs = await browser.tabs.query({ currentWindow: true, url: PAPERS_PAGES });
