@@ -81,6 +81,22 @@ describe('the side panel', () => {
   });
 });
 
+describe('the card menu on a paper page', () => {
+  it('opens beside the title’s bookmark, and a status set there saves the paper', async () => {
+    const PAPER = '2508.02739';
+    shelf.site.set(`/papers/${PAPER}`, fixture('hf/hf-paper-2508.02739.html'));
+    const paper = await shelf.context.newPage();
+    await paper.goto(`https://huggingface.co/papers/${PAPER}`);
+    await paper.locator(`[data-hfp-action="menu"][data-paper-id="${PAPER}"]`).click();
+    await paper.locator('[data-hfp-ui="menu"] [data-hfp-action="status"]').selectOption('read');
+    await paper.waitForSelector(`button[data-hfp-action="bookmark"][data-paper-id="${PAPER}"][aria-pressed="true"]`);
+    const entry = await dbGet<{ status: string; bookmarkedAt?: number }>(shelf, 'entries', PAPER);
+    expect(entry?.status).toBe('read');
+    expect(entry?.bookmarkedAt).toBeGreaterThan(0);
+    await paper.close();
+  });
+});
+
 describe('the popup', () => {
   it('shows the page’s papers over a papers tab, and the digest away from one', async () => {
     const over = await openPopup(shelf);
@@ -89,7 +105,8 @@ describe('the popup', () => {
     await over.close();
     await page.close();
     const away = await openPopup(shelf);
-    await eventually(async () => expect(await digest(away)).toEqual([5, 2, 1]));
+    // The paper page's paper is new too; read, it is not on the reading list.
+    await eventually(async () => expect(await digest(away)).toEqual([6, 2, 1]));
     await away.locator('select.view-select').selectOption('followed');
     await eventually(async () => expect((await rows(away)).sort()).toEqual([ARENA, SAGE].sort()));
   });

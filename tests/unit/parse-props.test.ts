@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readProps, fromApiPaper } from '../../utils/parse/props';
 import { mergeCard } from '../../utils/parse/merge';
 import { mergeStored } from '../../utils/db/merge';
+import { toBibtex } from '../../utils/export/bibtex';
+import { toCslItems } from '../../utils/export/csljson';
 import { DAILY, fixture, parseHtml } from './helpers';
 
 const raw = parseHtml(fixture(DAILY)).querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;
@@ -43,6 +45,17 @@ describe('embedded DailyPapers JSON', () => {
     const p = readProps(JSON.stringify(json), 'DailyPapers').papers.get('2609.31620')!;
     expect(p.authors).toEqual(authors.map((a) => a.name.trim()));
     expect(p.authors).toHaveLength(16);
+    // …and so in exports and citations: hidden on the site, an author all the same.
+    const item = {
+      ...p,
+      title: p.title ?? '',
+      authors: p.authors ?? [],
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+      firstSeenUrl: 'https://huggingface.co/papers',
+    };
+    expect(toBibtex([item])).toContain(authors[2]!.name.trim().split(' ').pop()!);
+    expect(toCslItems([item])[0]!.author).toHaveLength(16);
     expect(fromApiPaper({ id: '2508.02739', title: 'K', authors: [{ name: 'A' }, { name: 'B', hidden: true }, { name: 'C' }] })?.authors).toEqual([
       'A',
       'B',
