@@ -118,6 +118,14 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** The settings a user chose, as a backup carries them: no default filled in (an import must not write one as if chosen). */
+export const ChosenSettingsSchema = z.object({
+  badge: z.optional(z.boolean()),
+  hideSeen: z.optional(z.boolean()),
+  hideSaved: z.optional(z.boolean()),
+  hideMode: z.optional(z.enum(HIDE_MODES)),
+});
+
 export const FOLLOW_KINDS = ['author', 'org', 'keyword'] as const;
 export const FollowKind = z.enum(FOLLOW_KINDS);
 export type FollowKind = z.infer<typeof FollowKind>;
