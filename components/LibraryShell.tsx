@@ -1,4 +1,7 @@
+import { useFollows } from '../utils/ui/useFollows';
 import { useReadingList } from '../utils/ui/useReadingList';
+import { Digest } from './Digest';
+import { FollowsManager } from './FollowsManager';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -13,6 +16,7 @@ export function LibraryShell() {
   const shelf = useReadingList('page');
   const { actions, list, checked, open, tags } = shelf;
   const selection = [...checked];
+  const follows = useFollows();
   return (
     <div class="library">
       <Sidebar
@@ -33,12 +37,14 @@ export function LibraryShell() {
           notify={shelf.notify}
         />
         <ImportPanel />
+        <FollowsManager follows={follows} actions={actions} />
       </Sidebar>
       <main class="library-main">
         <header class="app-head">
           <h1>{shelf.viewLabel}</h1>
           <span class="muted">{list.answered ? `${list.total} paper${list.total === 1 ? '' : 's'}` : ''}</span>
         </header>
+        <Digest counts={list.counts} setView={shelf.setView} />
         <SearchBar shelf={shelf} />
         {checked.size > 0 && (
           <BulkBar

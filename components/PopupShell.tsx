@@ -1,4 +1,6 @@
+import { usePageCards } from '../utils/ui/usePageCards';
 import { useReadingList } from '../utils/ui/useReadingList';
+import { Digest } from './Digest';
 import { ExportPanel } from './ExportPanel';
 import { ListArea } from './ListArea';
 import { PageCards } from './PageCards';
@@ -10,6 +12,7 @@ import { Toast } from './Toast';
 export function PopupShell() {
   const shelf = useReadingList('popup');
   const { actions, open, list } = shelf;
+  const page = usePageCards();
   return (
     <div class="popup">
       <header class="app-head">
@@ -18,7 +21,8 @@ export function PopupShell() {
           Open library ↗
         </a>
       </header>
-      <PageCards actions={actions} />
+      <PageCards actions={actions} page={page} />
+      {page.overPapers === false && !open && <Digest counts={list.counts} setView={shelf.setView} />}
       {open ? (
         <PaperEditor paper={open} tags={shelf.tags.list} actions={actions} onClose={() => shelf.setOpenId(null)} />
       ) : (

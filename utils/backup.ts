@@ -4,7 +4,7 @@
  * in utils/db/backup.ts and checked before an import in utils/import/backup.ts.
  */
 import * as z from 'zod/mini';
-import { EntrySchema, PaperSchema, SettingsSchema, TagSchema } from './model';
+import { ChosenSettingsSchema, EntrySchema, PaperSchema, TagSchema } from './model';
 
 export const BACKUP_FORMAT = 'hf-papers-shelf-backup';
 /** Raise it with any change an older version could not read, and teach `readBackup` the old ones. */
@@ -22,7 +22,7 @@ export const BackupSchema = z.object({
   /** The user's data per paper (bookmark, status, tags, note, priority, dates). */
   entries: z.array(EntrySchema),
   tags: z.array(TagSchema),
-  settings: z.optional(z.partial(SettingsSchema)),
+  settings: z.optional(ChosenSettingsSchema),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

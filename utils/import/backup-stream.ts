@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup';
-import { EntrySchema, PaperSchema, SettingsSchema, TagSchema } from '../model';
+import { ChosenSettingsSchema, EntrySchema, PaperSchema, TagSchema } from '../model';
 import { formatPath } from './backup';
 import { ImportError } from './types';
 
@@ -17,7 +17,7 @@ const HEAD = z.object({
   version: z.number(),
   exportedAt: z.string(),
   scope: z.enum(['library', 'part']),
-  settings: z.optional(z.partial(SettingsSchema)),
+  settings: z.optional(ChosenSettingsSchema),
 });
 
 export interface StreamOptions {
