@@ -100,6 +100,8 @@ export type Tag = z.infer<typeof TagSchema>;
 
 export const SettingsSchema = z.object({
   badge: z._default(z.boolean(), true),
+  /** Sync through the browser's own sync (storage.sync); this one setting stays on its device. */
+  sync: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

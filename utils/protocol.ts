@@ -45,7 +45,7 @@ export const REQUESTS = {
   renameTag: z.object({ from: TagName, to: TagName }),
   deleteTag: z.object({ name: TagName }),
   setTagColor: z.object({ name: TagName, color: Color }),
-  setSettings: z.object({ badge: z.optional(z.boolean()) }),
+  setSettings: z.object({ badge: z.optional(z.boolean()), sync: z.optional(z.boolean()) }),
   getStates: z.object({ ids: Ids }),
   /** A page wrote to the library itself (an import): tell the tabs, recount the badge, fill gaps. */
   libraryChanged: z.object({ ids: Ids }),
