@@ -1,14 +1,15 @@
 /**
  * Sync's ties to the browser: storage.sync as the area, storage.onChanged for what arrives from
- * other devices, and a wakeup that survives a stopped worker (a timer for the next seconds, an
- * alarm behind it). Registered synchronously at each start, as an event-woken worker needs.
+ * other devices, and a timer for the scheduled write. Registered synchronously at each start, as
+ * an event-woken worker needs.
+ *
+ * No `alarms` permission (sync asks for `storage` and nothing else): a write is due 2 to 20 s after
+ * an edit, within the worker's idle time. A worker stopped before its timer fired (a rate-limit
+ * wait, a retry) left the write pending in IndexedDB, and the next start (any event: a page, the
+ * popup, a change arriving from sync) resumes it.
  */
 import { browser } from 'wxt/browser';
 import type { Sync, SyncArea, Wakeup } from './sync';
-
-export const SYNC_ALARM = 'hfp-sync';
-/** Chrome fires a packed extension's alarm no sooner than 30 s after it is set: sooner is the timer's job. */
-const ALARM_MIN_MS = 30_000;
 
 export function browserArea(): SyncArea | undefined {
   const sync = browser.storage?.sync;
@@ -26,11 +27,9 @@ export function browserWakeup(flush: () => unknown): Wakeup {
     at(when) {
       clearTimeout(timer);
       timer = setTimeout(flush, Math.max(0, when - Date.now()));
-      void browser.alarms.create(SYNC_ALARM, { when: Math.max(when, Date.now() + ALARM_MIN_MS) });
     },
     clear() {
       clearTimeout(timer);
-      void browser.alarms.clear(SYNC_ALARM);
     },
   };
 }
@@ -38,8 +37,5 @@ export function browserWakeup(flush: () => unknown): Wakeup {
 export function listenForSync(sync: Sync) {
   browser.storage.onChanged.addListener((changes, areaName) => {
     if (areaName === 'sync') void sync.onChanged(changes).catch((e) => console.warn('[hfp] sync: what arrived could not be merged:', e));
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void sync.flush().catch((e) => console.warn('[hfp] sync: the write failed:', e));
   });
 }
