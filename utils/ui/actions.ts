@@ -47,6 +47,7 @@ export function makeActions(notify: Notify, changed: () => void = () => {}) {
     deleteTag: (name: string) => run('delete the tag', () => request('deleteTag', { name })),
     setTagColor: (name: string, color: string) => run('colour the tag', () => request('setTagColor', { name, color })),
     setBadge: (badge: boolean) => run('change the setting', () => request('setSettings', { badge })),
+    setSync: (sync: boolean) => run('change the setting', () => request('setSettings', { sync })),
   };
 }
 
