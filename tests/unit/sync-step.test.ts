@@ -27,7 +27,8 @@ beforeEach(async () => {
 afterEach(() => db.delete());
 
 async function step(incoming?: SyncState, ids?: string[]) {
-  const r = await syncStep(db, local, (t += 1000), incoming, ids);
+  t += 1000;
+  const r = await syncStep(db, local, t, incoming, ids);
   local = r.local;
   return r;
 }
@@ -145,14 +146,19 @@ describe('what arrives', () => {
   });
 
   it('writes its news to the library: a paper never seen gets a placeholder to fill, a tag and a setting come with it', async () => {
-    const incoming = from([{ id: B, mark: { v: T0, s: at(5) }, status: { v: { status: 'reading', at: T0 }, s: at(5) }, tags: [{ k: 'rl', on: true, s: at(5) }] }], {
-      tags: new Map([['rl', { key: 'rl', name: { v: 'RL', s: at(5) }, color: { v: '#dc2626', s: at(5) }, live: { v: true, s: at(5) }, createdAt: T0 }]]),
-      settings: new Map([
-        ['badge', { key: 'badge', value: { v: false, s: at(5) } }],
-        ['sync', { key: 'sync', value: { v: false, s: at(5) } }],
-        ['future', { key: 'future', value: { v: 1, s: at(5) } }],
-      ]),
-    });
+    const incoming = from(
+      [{ id: B, mark: { v: T0, s: at(5) }, status: { v: { status: 'reading', at: T0 }, s: at(5) }, tags: [{ k: 'rl', on: true, s: at(5) }] }],
+      {
+        tags: new Map([
+          ['rl', { key: 'rl', name: { v: 'RL', s: at(5) }, color: { v: '#dc2626', s: at(5) }, live: { v: true, s: at(5) }, createdAt: T0 }],
+        ]),
+        settings: new Map([
+          ['badge', { key: 'badge', value: { v: false, s: at(5) } }],
+          ['sync', { key: 'sync', value: { v: false, s: at(5) } }],
+          ['future', { key: 'future', value: { v: 1, s: at(5) } }],
+        ]),
+      },
+    );
     const r = await step(incoming);
     expect(r.changed).toEqual([B]);
     expect(r.unknown).toEqual([B]);
@@ -186,7 +192,13 @@ describe('what arrives', () => {
     const s = at(10 ** 4);
     const incoming = from(
       [
-        { ...record(A)!, tags: [{ k: 'ml', on: true, s }, { k: 'rl', on: false, s }] },
+        {
+          ...record(A)!,
+          tags: [
+            { k: 'ml', on: true, s },
+            { k: 'rl', on: false, s },
+          ],
+        },
         { ...record(B)!, mark: { v: null, s } },
       ],
       {

@@ -13,16 +13,7 @@ import { SettingsSchema } from '../model';
 import { bootstrapState } from '../sync/bootstrap';
 import { type Clock, clockOf, DeviceIdSchema, newDeviceId } from '../sync/hlc';
 import { stampsOf } from '../sync/shard-shape';
-import {
-  emptyState,
-  followId,
-  type Json,
-  SyncEntrySchema,
-  SyncFollowSchema,
-  SyncSettingSchema,
-  type SyncState,
-  SyncTagSchema,
-} from '../sync/types';
+import { emptyState, followId, type Json, SyncEntrySchema, SyncFollowSchema, SyncSettingSchema, type SyncState, SyncTagSchema } from '../sync/types';
 import { withoutRev } from './rev';
 import type { Setting, ShelfDB, SyncRow } from './schema';
 

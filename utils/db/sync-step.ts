@@ -51,7 +51,10 @@ export async function syncStep(db: ShelfDB, before: Local, now: number, incoming
       settings: new Map(before.state.settings),
     };
     const dirty = new Set<string>();
-    const recent = await db.entries.where('rev').above(before.cursor - LATE_COMMIT_MS).primaryKeys();
+    const recent = await db.entries
+      .where('rev')
+      .above(before.cursor - LATE_COMMIT_MS)
+      .primaryKeys();
     const looked = [...new Set([...recent, ...ids])];
     const [entries, tagRows, settingRows] = await Promise.all([db.entries.bulkGet(looked), db.tags.toArray(), db.settings.toArray()]);
     const tags = new Map(tagRows.map((t) => [t.key, t]));
@@ -104,6 +107,9 @@ export async function syncStep(db: ShelfDB, before: Local, now: number, incoming
       if (accepted.length) await db.settings.bulkPut(accepted.map(([key, value]) => ({ key, value })));
       for (const id of news.entries) dirty.add(rowId.entry(id));
       for (const k of news.tags) dirty.add(rowId.tag(k));
+      // HOOK for follows (issue 13's table, schema v5, on h/triage): until it lands here, follows from
+      // other devices are kept in the records and relayed, not applied. Then: stamp local follows as
+      // tags are (meta-convert.ts stampFollow) and write followFromSync() of news.follows, here.
       for (const k of news.follows) dirty.add(rowId.follow(k));
       for (const k of news.settings) dirty.add(rowId.setting(k));
     }
