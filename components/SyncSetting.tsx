@@ -8,8 +8,9 @@ export function SyncSetting({ actions }: { actions: Actions }) {
     <div class="sync-setting">
       <label class="check">
         <input type="checkbox" data-testid="sync-toggle" checked={sync?.on ?? true} onChange={(e) => void actions.setSync(e.currentTarget.checked)} />
-        Sync this library through the browser's own sync (bookmarks, status, tags, priority, notes, settings)
+        Sync with your other devices through the browser's own sync
       </label>
+      <p class="sync-note">Bookmarks, status, tags, priority, notes and settings sync; each device fetches the papers' details itself.</p>
       {sync && (
         <p class="sync-status" data-testid="sync-status" aria-live="polite">
           {sync.text.line}

@@ -13,6 +13,7 @@ import { dbGet, eventually, extensionPage, launchShelf, ROOT, send, type Shelf }
 
 const X = '2609.31620';
 const Y = '2609.30192';
+const Z = '2608.00042';
 const SHOT = join(ROOT, 'tests/demo/screenshots/sync-status.png');
 
 interface Device {
@@ -67,6 +68,9 @@ const fields = (e: Record<string, unknown> | undefined) =>
 
 describe('sync between two Chromium profiles', () => {
   it('a bookmark, a status, a tag rename and a removal made in one appear in the other', async () => {
+    // B has a library of its own: the first sync merges both, neither replaces the other.
+    await send(b.page, 'setBookmark', { ids: [Z], on: true });
+    await send(b.page, 'addTags', { ids: [Z], tags: ['mine'] });
     let t = Date.now();
     await send(a.page, 'setBookmark', { ids: [X, Y], on: true });
     await send(a.page, 'setStatus', { ids: [X], status: 'reading' });
@@ -80,7 +84,12 @@ describe('sync between two Chromium profiles', () => {
     }, 15_000);
     // B never saw these papers: a placeholder the fill queue completes from the site's API.
     expect(await dbGet(b.shelf, 'papers', X)).toMatchObject({ id: X });
+    expect(fields(await entry(b, Z))).toMatchObject({ bookmarked: true, tags: ['mine'] });
     await synced(b, t);
+    t = Date.now();
+    await deliver(b, a);
+    await eventually(async () => expect(fields(await entry(a, Z))).toMatchObject({ bookmarked: true, tags: ['mine'] }), 15_000);
+    await synced(a, t);
 
     t = Date.now();
     await send(a.page, 'renameTag', { from: 'RL', to: 'Reinforcement' });
@@ -128,7 +137,7 @@ describe('sync between two Chromium profiles', () => {
     const line = page.getByTestId('sync-status');
     await expect
       .poll(() => line.textContent(), { timeout: 10_000 })
-      .toMatch(/^Last synced (just now|\d+ minutes? ago) · 1 of 1 papers · \d+ KB of 100 KB$/);
+      .toMatch(/^Last synced (just now|\d+ minutes? ago) · 2 of 2 papers · \d+ KB of 100 KB$/);
     mkdirSync(join(ROOT, 'tests/demo/screenshots'), { recursive: true });
     await page.locator('details.settings').screenshot({ path: SHOT });
 

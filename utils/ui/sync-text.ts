@@ -36,7 +36,7 @@ export function syncText(on: boolean, status: SyncStatus, now: number): SyncText
   if (!on) return { line: 'Sync is off: this library stays on this device.' };
   const out: SyncText = { line: syncedAt === undefined ? 'Not synced yet' : `Last synced ${ago(syncedAt, now)}` };
   if (report) {
-    out.usage = `${count(report.synced)} of ${count(report.total)} papers · ${kb(report.bytes)} of ${kb(report.quota)}`;
+    out.usage = `${count(report.synced)} of ${count(report.total)} paper${report.total === 1 ? '' : 's'} · ${kb(report.bytes)} of ${kb(report.quota)}`;
     const parts: string[] = [];
     if (report.leftOut) {
       const read = report.leftOutRead === report.leftOut ? ' read' : '';
