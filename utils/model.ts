@@ -108,6 +108,9 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Settings that stay on their device: neither synced nor carried by a backup (turning sync off here must not turn it off elsewhere). */
+export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(['sync']);
+
 export function newEntry(id: string, now: number): Entry {
   return { id, status: 'to-read', statusAt: now, tags: [], note: '', priority: 0, updatedAt: now };
 }

@@ -9,7 +9,7 @@
  * what other devices hold instead of replacing either.
  */
 import * as z from 'zod/mini';
-import { SettingsSchema } from '../model';
+import { DEVICE_SETTINGS, SettingsSchema } from '../model';
 import { bootstrapState } from '../sync/bootstrap';
 import { type Clock, clockOf, DeviceIdSchema, newDeviceId } from '../sync/hlc';
 import { stampsOf } from '../sync/shard-shape';
@@ -27,7 +27,7 @@ export interface Local {
 }
 
 /** Settings that stay on their device: turning sync off here must not turn it off everywhere. */
-export const LOCAL_SETTINGS = new Set(['sync']);
+export const LOCAL_SETTINGS = DEVICE_SETTINGS;
 
 /** The settings that sync, from the settings table's rows: only those the user set. */
 export function syncedSettings(rows: Setting[]): Record<string, Json> {
