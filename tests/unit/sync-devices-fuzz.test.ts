@@ -85,34 +85,38 @@ async function run({ devices: n, seed, steps }: History) {
 }
 
 describe('the sync adapter on devices sharing storage.sync', () => {
-  it(`converges, each field at its latest edit (${RUNS} generated histories)`, async () => {
-    let histories = 0;
-    let divergences = 0;
-    await fc.assert(
-      fc.asyncProperty(history, async (h) => {
-        const { views, latest, devices } = await run(h);
-        histories++;
-        try {
-          for (const v of views.slice(1)) expect(v).toEqual(views[0]);
-          const entries = new Map(views[0]!.entries.map((e) => [e.id, e]));
-          for (const [key, value] of latest) {
-            const [id, field, tag] = key.split('|') as [string, string, string?];
-            const e = entries.get(id);
-            if (field === 'mark') expect(e?.mark != null, key).toBe(value);
-            else if (field === 'tag') expect(e?.tags.includes(tag!) ?? false, key).toBe(value);
-            else if (e) expect(e[field as 'status'], key).toBe(value);
-            // An entry with nothing left in it is no data: its field is at its default.
-            else expect(['to-read', 0, ''], key).toContain(value);
+  it(
+    `converges, each field at its latest edit (${RUNS} generated histories)`,
+    async () => {
+      let histories = 0;
+      let divergences = 0;
+      await fc.assert(
+        fc.asyncProperty(history, async (h) => {
+          const { views, latest, devices } = await run(h);
+          histories++;
+          try {
+            for (const v of views.slice(1)) expect(v).toEqual(views[0]);
+            const entries = new Map(views[0]!.entries.map((e) => [e.id, e]));
+            for (const [key, value] of latest) {
+              const [id, field, tag] = key.split('|') as [string, string, string?];
+              const e = entries.get(id);
+              if (field === 'mark') expect(e?.mark != null, key).toBe(value);
+              else if (field === 'tag') expect(e?.tags.includes(tag!) ?? false, key).toBe(value);
+              else if (e) expect(e[field as 'status'], key).toBe(value);
+              // An entry with nothing left in it is no data: its field is at its default.
+              else expect(['to-read', 0, ''], key).toContain(value);
+            }
+          } catch (err) {
+            divergences++;
+            throw err;
+          } finally {
+            await Promise.all(devices.map((d) => d.db.delete()));
           }
-        } catch (err) {
-          divergences++;
-          throw err;
-        } finally {
-          await Promise.all(devices.map((d) => d.db.delete()));
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    console.log(`sync adapter fuzz: ${histories} histories, ${divergences} divergences`);
-  });
+        }),
+        { numRuns: RUNS },
+      );
+      console.log(`sync adapter fuzz: ${histories} histories, ${divergences} divergences`);
+    },
+    RUNS * 1_000,
+  );
 });
