@@ -20,7 +20,7 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'HF Papers Shelf',
     description: 'Bookmark, tag and track papers from Hugging Face Daily Papers; export to BibTeX, CSV, RIS, CSL-JSON and Markdown.',
-    permissions: ['contextMenus', 'unlimitedStorage'],
+    permissions: ['contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['https://huggingface.co/*'],
     action: { default_title: 'HF Papers Shelf' },
     // Only the extension's own files run on its pages: no eval, no remote code, no inline script.

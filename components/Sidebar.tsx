@@ -5,6 +5,7 @@ import type { Actions } from '../utils/ui/actions';
 import { SORTS, VIEWS, NO_FILTERS, type Counts, type Filters, type SortKey } from '../utils/catalog/view';
 import { TagChip } from './PaperRow';
 import { useSettings } from '../utils/ui/useSettings';
+import { SyncSetting } from './SyncSetting';
 
 interface Props {
   view: ViewKey;
@@ -186,6 +187,7 @@ function Settings({ actions }: { actions: Actions }) {
       <summary>Settings</summary>
       <BadgeSetting actions={actions} />
       <HideModeSetting actions={actions} />
+      <SyncSetting actions={actions} />
     </details>
   );
 }

@@ -115,8 +115,13 @@ export const SettingsSchema = z.object({
   hideSeen: z._default(z.boolean(), false),
   hideSaved: z._default(z.boolean(), false),
   hideMode: z._default(z.enum(HIDE_MODES), 'hide'),
+  /** Sync through the browser's own sync (storage.sync); this one setting stays on its device. */
+  sync: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings that stay on their device: neither synced nor carried by a backup (turning sync off here must not turn it off elsewhere). */
+export const DEVICE_SETTINGS: ReadonlySet<string> = new Set(['sync']);
 
 /** The settings a user chose, as a backup carries them: no default filled in (an import must not write one as if chosen). */
 export const ChosenSettingsSchema = z.object({

@@ -50,6 +50,7 @@ export const REQUESTS = {
     hideSeen: z.optional(z.boolean()),
     hideSaved: z.optional(z.boolean()),
     hideMode: z.optional(z.enum(HIDE_MODES)),
+    sync: z.optional(z.boolean()),
   }),
   getStates: z.object({ ids: Ids }),
   /** A papers page is still open (sent every few minutes): the visit goes on. */

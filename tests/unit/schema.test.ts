@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfDB, STORES } from '../../utils/db/schema';
 
 import { setStatus } from '../../utils/db/library';
+import { loadLocal } from '../../utils/db/sync-records';
 import { newEntry, type Paper } from '../../utils/model';
 
 /** A database as an older release declared it: its versions up to `last`, without their upgrades. */
@@ -68,6 +69,8 @@ describe('upgrading the library', () => {
       'papers',
       'settings',
       'snapshots',
+      'syncMeta',
+      'syncRecords',
       'tags',
       'visits',
     ]);
@@ -151,5 +154,42 @@ describe('upgrading the library', () => {
     await setStatus(db, [entries[5]!.id], 'read', 99);
     expect(await db.entries.where('rev').above(0).primaryKeys()).toEqual([entries[5]!.id]);
     db.close();
+  });
+});
+
+describe('version 6 → 7 (sync)', () => {
+  it('keeps every record of a v6 library, adds the empty sync tables, and bootstraps them from the library', async () => {
+    names.push('upgrade-v6');
+    const v6 = new Dexie('upgrade-v6');
+    declareUpTo(v6, 6);
+    const papers = Array.from({ length: 200 }, (_, i) => paper(i));
+    const entries = papers.slice(0, 80).map((p, i) => ({ ...newEntry(p.id, 10 + i), bookmarkedAt: 10 + i, tags: i % 4 ? [] : ['RL'], rev: 100 + i }));
+    await v6.table('papers').bulkPut(papers.map((p, i) => ({ ...p, rev: i })));
+    await v6.table('entries').bulkPut(entries);
+    await v6.table('tags').put({ key: 'rl', name: 'RL', color: '#2563eb', createdAt: 1 });
+    await v6.table('settings').put({ key: 'badge', value: false });
+    await v6.table('fills').put({ id: papers[3]!.id, queuedAt: 5, tries: 2 });
+    await v6.table('snapshots').put({ key: 'catalog', data: { n: 1 } });
+    v6.close();
+    const db = new ShelfDB('upgrade-v6');
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.papers.toArray()).toEqual(papers.map((p, i) => ({ ...p, rev: i })));
+    expect(await db.entries.toArray()).toEqual(entries);
+    expect(await db.tags.toArray()).toEqual([{ key: 'rl', name: 'RL', color: '#2563eb', createdAt: 1 }]);
+    expect(await db.settings.toArray()).toEqual([{ key: 'badge', value: false }]);
+    expect(await db.fills.toArray()).toEqual([{ id: papers[3]!.id, queuedAt: 5, tries: 2 }]);
+    expect(await db.snapshots.toArray()).toEqual([{ key: 'catalog', data: { n: 1 } }]);
+    expect(await db.syncRecords.count()).toBe(0);
+    // The first start of sync gives every entry, tag and setting its record, and changes none of them.
+    await loadLocal(db, () => 0.25);
+    expect(await db.syncRecords.count()).toBe(80 + 1 + 1);
+    expect(await db.entries.toArray()).toEqual(entries);
+    db.close();
+  });
+
+  it('declares versions in order with room for 5 (issue 13) below v6', () => {
+    expect(Object.keys(STORES).map(Number)).toEqual([1, 2, 3, 4, 6, 7]);
+    expect(STORES[7]).toEqual({ syncRecords: 'id', syncMeta: 'key' });
   });
 });

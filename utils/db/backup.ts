@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup';
-import { SettingsSchema, type Entry } from '../model';
+import { DEVICE_SETTINGS, SettingsSchema, type Entry } from '../model';
 import { withoutRev } from './rev';
 import type { ShelfDB } from './schema';
 
@@ -55,11 +55,11 @@ export async function writeBackup(db: ShelfDB, ids?: string[], { now = Date.now(
     parts.push(`${entries.length ? '\n' : ''}],"tags":[`);
     for (const [i, t] of tags.entries()) parts.push(line(t, !i));
     parts.push(tags.length ? '\n]' : ']');
-    const settings = Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value]));
-    const parsed = z.partial(SettingsSchema).safeParse(settings);
-    // Only the settings the user has: a default is not written as if chosen.
-    const chosen = parsed.success ? Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in settings)) : undefined;
-    if (chosen && !ids) parts.push(`,"settings":${JSON.stringify(chosen)}`);
+    const rows = (await db.settings.toArray()).filter((s) => !DEVICE_SETTINGS.has(s.key));
+    const parsed = z.partial(SettingsSchema).safeParse(Object.fromEntries(rows.map((s) => [s.key, s.value])));
+    // Only the settings the user set: a default filled in by the schema is not theirs.
+    const set = parsed.success && Object.fromEntries(Object.entries(parsed.data).filter(([k]) => rows.some((r) => r.key === k)));
+    if (set && !ids) parts.push(`,"settings":${JSON.stringify(set)}`);
     parts.push('}\n');
     return parts;
   });

@@ -3,7 +3,7 @@
  * none of it. Merge, never clobber: per paper the newer change wins, tags are unioned, nothing
  * known is erased. Importing the same file twice changes nothing the second time.
  */
-import { normalizeTag, tagKey, type Entry, type Paper, type Tag } from '../model';
+import { DEVICE_SETTINGS, normalizeTag, tagKey, type Entry, type Paper, type Tag } from '../model';
 import type { Backup } from '../backup';
 import type { Incoming, ListKind } from '../import/read';
 import type { ImportProgress, ListedPaper, OldStylePaper, Skip, TitleCandidate } from '../import/types';
@@ -99,7 +99,7 @@ async function importBackup(db: ShelfDB, backup: Backup, now: number, { onProgre
     }
     if (backup.settings) {
       const have = new Set(await db.settings.toCollection().primaryKeys());
-      const missing = Object.entries(backup.settings).filter(([key, v]) => v !== undefined && !have.has(key));
+      const missing = Object.entries(backup.settings).filter(([key, v]) => v !== undefined && !have.has(key) && !DEVICE_SETTINGS.has(key));
       if (missing.length) await db.settings.bulkPut(missing.map(([key, value]) => ({ key, value })));
     }
     await Promise.all(writes);

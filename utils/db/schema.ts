@@ -49,6 +49,12 @@ export interface Match {
   unread: 0 | 1;
 }
 
+/** A synced record (utils/sync/types.ts) by its identity: `p2409.12345`, `trl`, `fauthor:yann lecun`, `sbadge`. */
+export interface SyncRow {
+  id: string;
+  r: unknown;
+}
+
 /** Version 1 (the walking skeleton) kept bookmarks in a table of their own. */
 interface V1Bookmark {
   id: string;
@@ -87,6 +93,9 @@ export const STORES = {
   // opening reads the few changed records, not the whole library. Rows written before v6 have no
   // `rev` and are simply read whole on the first opening.
   6: { papers: 'id, lastSeenAt, rev', entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, [status+statusAt], rev', snapshots: 'key' },
+  // Sync (issue 14): each synced record with its clock stamps, beside the library (sync-records.ts),
+  // and the sync's bookkeeping (device id, clock, pending writes, status). No row changes.
+  7: { syncRecords: 'id', syncMeta: 'key' },
 } as const;
 
 export class ShelfDB extends Dexie {
@@ -99,6 +108,8 @@ export class ShelfDB extends Dexie {
   visits!: EntityTable<Visit, 'key'>;
   follows!: EntityTable<Follow, 'key'>;
   matches!: Table<Match, [string, string]>;
+  syncRecords!: EntityTable<SyncRow, 'id'>;
+  syncMeta!: EntityTable<Setting, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -108,6 +119,7 @@ export class ShelfDB extends Dexie {
     this.version(4).stores(STORES[4]);
     this.version(5).stores(STORES[5]);
     this.version(6).stores(STORES[6]);
+    this.version(7).stores(STORES[7]);
     this.use(revStamps);
   }
 }

@@ -83,6 +83,7 @@ export function makeActions(notify: Notify, changed: () => void = () => {}, prev
     setHideMode: (hideMode: HideMode) => run('change the setting', () => request('setSettings', { hideMode })),
     follow: (kind: FollowKind, value: string) => run(`follow “${value}”`, () => request('follow', { kind, value })),
     unfollow: (key: string, label: string) => run(`unfollow “${label}”`, () => request('unfollow', { key })),
+    setSync: (sync: boolean) => run('change the setting', () => request('setSettings', { sync })),
   };
 }
 
