@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { EntrySchema, PaperSchema, SettingsSchema, TagSchema } from './model';
+import { ZoteroSentRowSchema } from './zotero-sent';
 
 export const BACKUP_FORMAT = 'hf-papers-shelf-backup';
 /** Raise it with any change an older version could not read, and teach `readBackup` the old ones. */
@@ -23,6 +24,8 @@ export const BackupSchema = z.object({
   entries: z.array(EntrySchema),
   tags: z.array(TagSchema),
   settings: z.optional(z.partial(SettingsSchema)),
+  /** Papers sent to Zotero, per Zotero library; absent when none was. Older versions of the extension ignore it. */
+  zoteroSent: z.optional(z.array(ZoteroSentRowSchema)),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

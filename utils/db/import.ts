@@ -5,6 +5,7 @@
  */
 import { newEntry, normalizeTag, tagKey, type Entry, type Paper, type PaperFields, type Tag } from '../model';
 import type { Backup } from '../backup';
+import { mergeSentRows } from './zotero';
 import type { Incoming, ListKind } from '../import/read';
 import type { ImportProgress, ListedPaper, OldStylePaper, Skip, TitleCandidate } from '../import/types';
 import { mergeStored } from './merge';
@@ -140,11 +141,12 @@ async function importBackup(db: ShelfDB, backup: Backup, now: number): Promise<I
     if (!papers.has(id)) papers.set(id, mergeStored(undefined, { id }, { at: now }));
   }
   const ids = [...papers.keys()];
-  return db.transaction('rw', [db.papers, db.entries, db.tags, db.settings], async () => {
+  return db.transaction('rw', [db.papers, db.entries, db.tags, db.settings, db.zoteroSent], async () => {
     const [oldPapers, oldEntries] = await Promise.all([bulkGetKnown(db.papers, ids), bulkGetKnown(db.entries, ids)]);
     const putPapers: Paper[] = [];
     const putEntries: Entry[] = [];
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], changedIds: [] };
+    await mergeSentRows(db, backup.zoteroSent ?? []);
     ids.forEach((id, i) => {
       const inPaper = papers.get(id)!;
       const inEntry = entries.get(id);

@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { newEntry, type Entry, type Paper, type Tag } from '../model';
+import type { ZoteroSentRow } from '../zotero-sent';
 import { revStamps } from './rev';
 
 /** A paper waiting for the site's API to fill its missing fields. */
@@ -59,6 +60,9 @@ export const STORES = {
   // opening reads the few changed records, not the whole library. Rows written before v6 have no
   // `rev` and are simply read whole on the first opening.
   6: { papers: 'id, lastSeenAt, rev', entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, rev', snapshots: 'key' },
+  // Papers sent to Zotero, per Zotero library (utils/zotero/record.ts): a table of its own, so a send neither
+  // changes an entry's `updatedAt` (which decides merges) nor wakes the catalogue.
+  8: { zoteroSent: 'id' },
 } as const;
 
 export class ShelfDB extends Dexie {
@@ -68,6 +72,7 @@ export class ShelfDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   fills!: EntityTable<Fill, 'id'>;
   snapshots!: EntityTable<Snapshot, 'key'>;
+  zoteroSent!: EntityTable<ZoteroSentRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -76,6 +81,7 @@ export class ShelfDB extends Dexie {
     this.version(3).stores(STORES[3]);
     this.version(4).stores(STORES[4]);
     this.version(6).stores(STORES[6]);
+    this.version(8).stores(STORES[8]);
     this.use(revStamps);
   }
 }

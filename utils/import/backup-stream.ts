@@ -7,10 +7,11 @@
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup';
 import { EntrySchema, PaperSchema, SettingsSchema, TagSchema } from '../model';
+import { ZoteroSentRowSchema } from '../zotero-sent';
 import { formatPath } from './backup';
 import { ImportError } from './types';
 
-const RECORDS = { papers: PaperSchema, entries: EntrySchema, tags: TagSchema } as const;
+const RECORDS = { papers: PaperSchema, entries: EntrySchema, tags: TagSchema, zoteroSent: ZoteroSentRowSchema } as const;
 type RecordKey = keyof typeof RECORDS;
 const HEAD = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -18,6 +19,8 @@ const HEAD = z.object({
   exportedAt: z.string(),
   scope: z.enum(['library', 'part']),
   settings: z.optional(z.partial(SettingsSchema)),
+  // Read as records when it is a list; anything else lands here and is refused, as readBackup refuses it.
+  zoteroSent: z.optional(z.array(ZoteroSentRowSchema)),
 });
 
 export interface StreamOptions {
@@ -40,7 +43,9 @@ export async function readBackupStream(
   name: string,
   { onProgress, signal }: StreamOptions = {},
 ): Promise<Backup> {
-  const out: Record<RecordKey, unknown[]> = { papers: [], entries: [], tags: [] };
+  const out: Record<RecordKey, unknown[]> = { papers: [], entries: [], tags: [], zoteroSent: [] };
+  /** `zoteroSent` is optional: present in the result only when the file has it, as readBackup reads it. */
+  let hasSent = false;
   const head: Record<string, unknown> = {};
   let depth = 0;
   let inString = false;
@@ -151,8 +156,10 @@ export async function readBackupStream(
           depth = 0;
           seenEnd = true;
         } else if (afterColon) {
-          if (c === OPEN_A && key !== undefined && key in RECORDS) depth = 2;
-          else {
+          if (c === OPEN_A && key !== undefined && key in RECORDS) {
+            depth = 2;
+            hasSent ||= key === 'zoteroSent';
+          } else {
             capturing = 'value';
             primitive = c !== QUOTE && c !== OPEN && c !== OPEN_A;
             from = i;
@@ -206,5 +213,6 @@ export async function readBackupStream(
     fail(`the backup is damaged at ${formatPath(issue.path) || 'its top level'}: ${issue.message}.`);
   }
   if (head.version !== BACKUP_VERSION) fail(`this backup has no valid "version" (found ${JSON.stringify(head.version) ?? 'nothing'}).`);
-  return { ...parsedHead.data, version: BACKUP_VERSION, papers: out.papers, entries: out.entries, tags: out.tags } as Backup;
+  const sent = hasSent ? { zoteroSent: out.zoteroSent } : {};
+  return { ...parsedHead.data, version: BACKUP_VERSION, papers: out.papers, entries: out.entries, tags: out.tags, ...sent } as Backup;
 }

@@ -14,6 +14,7 @@ import type { Item } from '../model';
 import { callZotero, type Fetch, ZOTERO_URL } from './connector';
 import { toZoteroItem, zoteroTags } from './items';
 import {
+  CANCELLED,
   PERMISSION_MISSING,
   type Problem,
   type SendOutcome,
@@ -53,6 +54,8 @@ export interface SendOptions extends ZoteroDeps {
   /** Papers per saveItems request: one database transaction in Zotero, all saved or none. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the send between batches: the batch under way finishes (Zotero saves it whole or not at all). */
+  signal?: AbortSignal;
 }
 
 export const BATCH_SIZE = 50;
@@ -131,6 +134,10 @@ export async function sendToZotero(items: readonly Item[], options: SendOptions)
   const url = options.url ?? ZOTERO_URL;
   let done = 0;
   for (const [n, batch] of batches.entries()) {
+    if (options.signal?.aborted) {
+      for (const rest of batches.slice(n)) report.unsent.push(...rest.items.map((p) => p.id));
+      return { ...CANCELLED, message: stoppedMessage(CANCELLED, report), report, ...base };
+    }
     const ids = batch.items.map((p) => p.id);
     const step = `saving ${papers(ids.length)}`;
     const sessionID = newId();
