@@ -15,6 +15,14 @@ export function ListArea({ shelf }: { shelf: ReadingList }) {
           Searching titles, authors, tags and notes; indexing {indexing} abstracts…
         </p>
       )}
+      {q && list.outside > 0 && view !== 'everything' && (
+        <p class="muted outside">
+          {list.outside} more {list.outside === 1 ? 'paper matches' : 'papers match'} outside this view.{' '}
+          <button type="button" class="link-button" data-testid="search-everywhere" onClick={() => shelf.setView('everything')}>
+            Search everything
+          </button>
+        </p>
+      )}
       {list.error && (
         <p class="muted" role="alert">
           The list could not be read: {list.error}

@@ -41,6 +41,11 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
             <span>Seen, not saved</span>
           </button>
         </li>
+        <li>
+          <button type="button" class="view-button" aria-current={view === 'everything' ? 'page' : undefined} onClick={() => setView('everything')}>
+            <span>Everything</span>
+          </button>
+        </li>
       </ul>
 
       <label class="field">

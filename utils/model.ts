@@ -86,8 +86,11 @@ export type Entry = z.infer<typeof EntrySchema>;
 /** A paper with the user's data about it, if any: what lists, exports and search work on. */
 export type Item = Paper & { entry?: Entry };
 
-/** A list of the library: `list` is the reading list (to read, then reading); `seen`, papers met but never saved. */
-export type ViewKey = 'list' | Status | 'all' | 'seen' | `tag:${string}`;
+/**
+ * A list of the library: `list` is the reading list (to read, then reading); `seen`, papers met but
+ * never saved; `everything`, every paper met, saved or not.
+ */
+export type ViewKey = 'list' | Status | 'all' | 'seen' | 'everything' | `tag:${string}`;
 
 export const TagSchema = z.object({
   /** Lower-cased name: tags are unique regardless of case. */

@@ -4,11 +4,13 @@
  * (the first row painted, the rows answering this keystroke, the row showing the new status or
  * tag), from the measures the pages record. Store round trips are printed beside, as such.
  */
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionPage, launchShelf, send, type Shelf } from '../harness/browser';
 import { seedLibrary, syntheticPapers } from '../harness/library';
 import { heapOf } from './heap';
-import { median, quantile } from './stats';
 
 export interface Figures {
   [measure: string]: number[];
@@ -78,6 +80,7 @@ async function statusToRow(page: Page, key: '1' | '2', label: string): Promise<n
 
 export async function benchScale(n: number): Promise<Figures> {
   const f: Figures = {};
+  const backupPath = join(mkdtempSync(join(tmpdir(), 'hfp-scale-')), `backup-${n}.json`);
   const add = (k: string, v: number) => {
     f[k] ??= [];
     f[k].push(v);
@@ -162,11 +165,67 @@ export async function benchScale(n: number): Promise<Figures> {
       add('a 100-card page ingested in the worker', x);
     }
     f.saved = [saved.length];
+
+    // Exports of the whole library from the library page: the JSON backup of every paper, the
+    // other formats of the reading list; the backup is kept for the import below.
+    const exp = await shelf.context.newPage();
+    await exp.goto(`chrome-extension://${shelf.extensionId}/library.html`);
+    await ready(exp, 'hfp:catalog:ready');
+    await exp.getByLabel('Papers to export').selectOption('library');
+    for (const format of ['json', 'csv', 'bibtex', 'markdown', 'ris', 'csljson'] as const) {
+      for (let i = 0; i < 3; i++) {
+        const download = exp.waitForEvent('download', { timeout: 120_000 });
+        await exp.getByTestId(`export-${format}`).click();
+        const file = await download;
+        if (format === 'json' && i === 0) {
+          await file.saveAs(backupPath);
+          add('backup file (MB)', statSync(backupPath).size / 1e6);
+        } else await file.delete();
+      }
+      for (const x of await measures(exp, `hfp:export:${format}`)) add(`export ${format}`, x);
+    }
+    await exp.close();
   } finally {
     await shelf.close();
   }
+
+  // The library's own backup into an empty profile: time to the summary, and the page's heap at its highest.
+  const target = await launchShelf({ images: false });
+  try {
+    const page = await target.context.newPage();
+    await page.goto(`chrome-extension://${target.extensionId}/library.html`);
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ state: 'attached' });
+    const session = await page.context().newCDPSession(page);
+    let peak = 0;
+    let importing = true;
+    const sampling = (async () => {
+      while (importing) {
+        peak = Math.max(peak, (await session.send('Runtime.getHeapUsage')).usedSize);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    await page.getByTestId('import-file').setInputFiles(backupPath);
+    const sawProgress = await page
+      .getByTestId('import-progress')
+      .waitFor({ timeout: 10_000 })
+      .then(
+        () => 1,
+        () => 0,
+      );
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-result"]')?.getAttribute('data-imports')) > 0, undefined, {
+      timeout: 600_000,
+    });
+    importing = false;
+    await sampling;
+    const text = (await result.textContent()) ?? '';
+    if (!/imported/.test(text)) throw new Error(`import failed: ${text}`);
+    add('import of the library’s own backup (s)', (await measures(page, 'hfp:import')).at(-1)! / 1000);
+    add('import: page heap at its highest ÷ file size', peak / statSync(backupPath).size);
+    add('import: progress bar shown', sawProgress);
+    add('import: papers restored', Number(/^([\d,]+) papers? imported/.exec(text)?.[1]?.replace(/,/g, '') ?? 0));
+  } finally {
+    await target.close();
+  }
   return f;
 }
-
-export const summary = (xs: number[] | undefined) =>
-  xs?.length ? `${median(xs).toFixed(xs.length > 1 ? 1 : 0)}${xs.length > 2 ? ` (p90 ${quantile(xs, 0.9).toFixed(1)})` : ''}` : '–';

@@ -58,7 +58,7 @@ describe('rows', () => {
 });
 
 describe('lists', () => {
-  const VIEWS: ViewKey[] = ['list', 'to-read', 'reading', 'read', 'all', 'seen', 'tag:ML'];
+  const VIEWS: ViewKey[] = ['list', 'to-read', 'reading', 'read', 'all', 'seen', 'everything', 'tag:ML'];
   const SORTS: SortKey[] = ['added', 'published', 'upvotes', 'title', 'priority'];
   const entryFor = (i: number, v: number) =>
     v % 4 === 0

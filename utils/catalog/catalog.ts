@@ -74,7 +74,7 @@ export class Catalog {
 
   /** The candidates of a view: papers only seen are most of the library; the others are saved. */
   private candidates(view: ViewKey): Iterable<Row> {
-    return view === 'seen' ? this.rows.values() : this.savedRows();
+    return view === 'seen' || view === 'everything' ? this.rows.values() : this.savedRows();
   }
 
   private shows(r: Row, spec: ListSpec) {

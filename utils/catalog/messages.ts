@@ -41,6 +41,8 @@ export interface Shown {
   state: CatalogState;
   /** With a search: false when no paper holds every word (those holding the most are listed). */
   complete: boolean;
+  /** With a search: matches that this list's view or filters leave out. */
+  outside: number;
 }
 
 export type FromCatalog =

@@ -38,6 +38,7 @@ export const NO_FILTERS: Filters = { tags: [], statuses: [] };
 const saved = (p: Item) => p.entry?.bookmarkedAt !== undefined;
 
 export function inView(p: Item, view: ViewKey): boolean {
+  if (view === 'everything') return true;
   if (view === 'seen') return !saved(p);
   if (!saved(p)) return false;
   if (view === 'all') return true;
@@ -106,5 +107,7 @@ export function counts(items: Iterable<Item>): Counts {
 
 /** The heading of a view: its name, "Seen, not saved", or the tag's. */
 export function viewLabel(view: ViewKey): string {
-  return VIEWS.find((v) => v.key === view)?.label ?? (view === 'seen' ? 'Seen, not saved' : `Tag: ${view.slice(4)}`);
+  if (view === 'seen') return 'Seen, not saved';
+  if (view === 'everything') return 'Everything, saved or seen';
+  return VIEWS.find((v) => v.key === view)?.label ?? `Tag: ${view.slice(4)}`;
 }

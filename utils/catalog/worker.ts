@@ -43,7 +43,8 @@ function answer(req: Show) {
   }
   const ids = catalog.list(req.spec, ranked);
   const rows = ids.slice(req.from, req.to).map((id) => catalog.get(id)!);
-  post({ type: 'shown', seq: req.seq, total: ids.length, from: req.from, rows, counts: catalog.counts(), state: state(), complete });
+  const outside = ranked ? ranked.length - ids.length : 0;
+  post({ type: 'shown', seq: req.seq, total: ids.length, from: req.from, rows, counts: catalog.counts(), state: state(), complete, outside });
 }
 
 const refresh = () => {

@@ -3,11 +3,12 @@
  * none of it. Merge, never clobber: per paper the newer change wins, tags are unioned, nothing
  * known is erased. Importing the same file twice changes nothing the second time.
  */
-import { newEntry, normalizeTag, tagKey, type Entry, type Paper, type PaperFields, type Tag } from '../model';
+import { normalizeTag, tagKey, type Entry, type Paper, type Tag } from '../model';
 import type { Backup } from '../backup';
 import { mergeSentRows } from './zotero';
 import type { Incoming, ListKind } from '../import/read';
 import type { ImportProgress, ListedPaper, OldStylePaper, Skip, TitleCandidate } from '../import/types';
+import { listedEntry, mergeEntries, mergePapers, same, unionTags } from './import-merge';
 import { mergeStored } from './merge';
 import { bulkGetKnown } from './papers';
 import { defaultColor } from './library';
@@ -32,98 +33,20 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  /** Told when saving starts and when it is done (one transaction: nothing in between can be shown). */
+  /** Told as saving goes (a backup: after each chunk of papers; other files: at the start and the end). */
   onProgress?: (p: ImportProgress) => void;
+  /** Aborting stops the import: the transaction is rolled back, nothing is written. */
+  signal?: AbortSignal;
 }
 
-/** Equal records, whatever the order of their keys. */
-export function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  // `rev` is the database's bookkeeping (rev.ts), not part of a record.
-  const ka = Object.keys(a).filter((k) => k !== 'rev' && (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => k !== 'rev' && (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/** Tags of both, each once regardless of case, in the order first seen (the winner's first). */
-function unionTags(first: string[], second: string[]): string[] {
-  const out = new Map<string, string>();
-  for (const t of [...first, ...second]) {
-    const name = normalizeTag(t);
-    if (name && !out.has(name.toLowerCase())) out.set(name.toLowerCase(), name);
-  }
-  return [...out.values()];
-}
-
-/** Two records of one paper: the more recently seen one's values win, the other fills gaps. */
-export function mergePapers(local: Paper, incoming: Paper): Paper {
-  const [older, newer] = incoming.lastSeenAt > local.lastSeenAt ? [local, incoming] : [incoming, local];
-  const defined = Object.fromEntries(Object.entries(newer).filter(([, v]) => v !== undefined));
-  const merged = mergeStored(older, defined as PaperFields, { at: newer.lastSeenAt, url: newer.lastSeenUrl });
-  // Where it was first seen, and that listing's day, come from the earlier sighting.
-  const [first, later] = incoming.firstSeenAt < local.firstSeenAt ? [incoming, local] : [local, incoming];
-  merged.firstSeenAt = first.firstSeenAt;
-  if (first.firstSeenUrl) merged.firstSeenUrl = first.firstSeenUrl;
-  else delete merged.firstSeenUrl;
-  const day = first.listingDate ?? later.listingDate;
-  if (day) merged.listingDate = day;
-  else delete merged.listingDate;
-  const fetched = Math.max(local.fetchedAt ?? 0, incoming.fetchedAt ?? 0);
-  if (fetched) merged.fetchedAt = fetched;
-  return merged;
-}
-
-/** Two entries of one paper: the newer change wins whole, but tags are the union of both. */
-export function mergeEntries(local: Entry, incoming: Entry, now: number): Entry {
-  const newer = incoming.updatedAt > local.updatedAt ? incoming : local;
-  const older = newer === incoming ? local : incoming;
-  const tags = unionTags(newer.tags, older.tags);
-  if (tags.length === newer.tags.length) return newer;
-  // A true merge: newer than both, so every tab and a later import take it.
-  return { ...newer, tags, updatedAt: Math.max(now, local.updatedAt + 1, incoming.updatedAt + 1) };
-}
-
-/**
- * What a listed paper asks. A whole entry (the extension's own CSV) merges as a backup's does;
- * `null` (a paper the CSV says was only seen) leaves the library's entry as it is. Otherwise the
- * paper is saved, its tags added, and its note, priority and status (for a new entry) taken
- * where the library has none; a file's added date (PaperMemory's) stands for the bookmark's.
- */
-function listedEntry(local: Entry | undefined, item: ListedPaper, now: number): Entry | undefined {
-  if (item.entry === null) return local;
-  if (item.entry) return local ? mergeEntries(local, editedOutside(local, item.entry, now), now) : { ...item.entry };
-  const base = local ?? { ...newEntry(item.paper.id, now), ...(item.status ? { status: item.status } : {}) };
-  const next: Entry = { ...base, tags: unionTags(base.tags, item.tags) };
-  if (next.bookmarkedAt === undefined) next.bookmarkedAt = item.addedAt ?? now;
-  if (item.note && !base.note.trim()) next.note = item.note;
-  if (item.priority && !base.priority) next.priority = item.priority;
-  if (!local || !same(local, next)) next.updatedAt = local ? Math.max(now, local.updatedAt + 1) : now;
-  return next;
-}
-
-/**
- * The extension changes `updatedAt` with every change, so a CSV row with the library's own
- * `updatedAt` but other values was edited outside (in a spreadsheet): that edit is the newer
- * change. Only what a row carries counts (status and its time only for a saved paper).
- */
-function editedOutside(local: Entry, row: Entry, now: number): Entry {
-  if (row.updatedAt !== local.updatedAt) return row;
-  const saved = row.bookmarkedAt !== undefined;
-  const carried = (e: Entry) => [e.bookmarkedAt, e.note, e.priority, [...e.tags].sort(), ...(saved ? [e.status, e.statusAt] : [])];
-  if (same(carried(local), carried(row))) return row;
-  const next: Entry = { ...local, ...row, updatedAt: local.updatedAt + 1, ...(saved ? {} : { status: local.status, statusAt: local.statusAt }) };
-  // A status changed by hand, its time left as it was: it changed now.
-  if (saved && row.status !== local.status && row.statusAt === local.statusAt) next.statusAt = now;
-  if (!saved) delete next.bookmarkedAt;
-  return next;
-}
+/** Papers merged at a time in a backup's import: the reads and writes of one chunk stay small. */
+const CHUNK = 2000;
 
 export async function importIncoming(db: ShelfDB, incoming: Incoming, now: number, opts: ImportOptions = {}): Promise<ImportSummary> {
   const total = incoming.kind === 'backup' ? incoming.backup.papers.length + incoming.backup.entries.length : incoming.items.length;
   opts.onProgress?.({ phase: 'saving', done: 0, total });
   const summary =
-    incoming.kind === 'backup' ? await importBackup(db, incoming.backup, now) : await importListed(db, incoming.items, incoming.skipped, now);
+    incoming.kind === 'backup' ? await importBackup(db, incoming.backup, now, opts) : await importListed(db, incoming.items, incoming.skipped, now);
   opts.onProgress?.({ phase: 'saving', done: total, total });
   summary.kind = incoming.kind;
   if (incoming.kind !== 'backup') {
@@ -133,7 +56,12 @@ export async function importIncoming(db: ShelfDB, incoming: Incoming, now: numbe
   return summary;
 }
 
-async function importBackup(db: ShelfDB, backup: Backup, now: number): Promise<ImportSummary> {
+/**
+ * A backup merged in one transaction, a chunk of papers at a time (at 100,000 papers, reading
+ * them all at once would double the page's memory). The writes of each chunk are issued as it is
+ * merged; an abort or a failure anywhere rolls every one of them back.
+ */
+async function importBackup(db: ShelfDB, backup: Backup, now: number, { onProgress, signal }: ImportOptions): Promise<ImportSummary> {
   const papers = new Map(backup.papers.map((p) => [p.id, p]));
   const entries = new Map(backup.entries.map((e) => [e.id, e]));
   // An entry whose paper the backup lacks still comes in, with a placeholder the API fills later.
@@ -141,36 +69,50 @@ async function importBackup(db: ShelfDB, backup: Backup, now: number): Promise<I
     if (!papers.has(id)) papers.set(id, mergeStored(undefined, { id }, { at: now }));
   }
   const ids = [...papers.keys()];
+  const total = backup.papers.length + backup.entries.length;
   return db.transaction('rw', [db.papers, db.entries, db.tags, db.settings, db.zoteroSent], async () => {
-    const [oldPapers, oldEntries] = await Promise.all([bulkGetKnown(db.papers, ids), bulkGetKnown(db.entries, ids)]);
-    const putPapers: Paper[] = [];
-    const putEntries: Entry[] = [];
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], changedIds: [] };
+    const writes: Array<Promise<unknown>> = [];
+    await ensureTags(db, backup.tags, [], now);
     await mergeSentRows(db, backup.zoteroSent ?? []);
-    ids.forEach((id, i) => {
-      const inPaper = papers.get(id)!;
-      const inEntry = entries.get(id);
-      const oldPaper = oldPapers[i];
-      const oldEntry = oldEntries[i];
-      const nextPaper = oldPaper ? mergePapers(oldPaper, inPaper) : inPaper;
-      const nextEntry = inEntry ? (oldEntry ? mergeEntries(oldEntry, inEntry, now) : inEntry) : oldEntry;
-      const paperChanged = !oldPaper || !same(oldPaper, nextPaper);
-      const entryChanged = !!nextEntry && (!oldEntry || !same(oldEntry, nextEntry));
-      if (paperChanged) putPapers.push(nextPaper);
-      if (entryChanged) putEntries.push(nextEntry);
-      if (!oldPaper && !oldEntry) summary.added++;
-      else if (paperChanged || entryChanged) summary.updated++;
-      else summary.unchanged++;
-      if (paperChanged || entryChanged) summary.changedIds.push(id);
-    });
-    await ensureTags(db, backup.tags, putEntries, now);
+    for (let at = 0; at < ids.length; at += CHUNK) {
+      signal?.throwIfAborted();
+      const chunk = ids.slice(at, at + CHUNK);
+      const [oldPapers, oldEntries] = await Promise.all([bulkGetKnown(db.papers, chunk), bulkGetKnown(db.entries, chunk)]);
+      const putPapers: Paper[] = [];
+      const putEntries: Entry[] = [];
+      chunk.forEach((id, i) => {
+        const inPaper = papers.get(id)!;
+        const inEntry = entries.get(id);
+        const oldPaper = oldPapers[i];
+        const oldEntry = oldEntries[i];
+        const nextPaper = oldPaper ? mergePapers(oldPaper, inPaper) : inPaper;
+        const nextEntry = inEntry ? (oldEntry ? mergeEntries(oldEntry, inEntry, now) : inEntry) : oldEntry;
+        const paperChanged = !oldPaper || !same(oldPaper, nextPaper);
+        const entryChanged = !!nextEntry && (!oldEntry || !same(oldEntry, nextEntry));
+        if (paperChanged) putPapers.push(nextPaper);
+        if (entryChanged) putEntries.push(nextEntry);
+        if (!oldPaper && !oldEntry) summary.added++;
+        else if (paperChanged || entryChanged) summary.updated++;
+        else summary.unchanged++;
+        if (paperChanged || entryChanged) summary.changedIds.push(id);
+      });
+      await ensureTags(db, [], putEntries, now);
+      // Issued, not awaited: the browser writes while the next chunk is read and merged (a failure
+      // aborts the transaction, and the wait at the end reports it).
+      for (const w of [db.papers.bulkPut(putPapers), db.entries.bulkPut(putEntries)]) {
+        w.catch(() => undefined);
+        writes.push(w);
+      }
+      onProgress?.({ phase: 'saving', done: Math.min(total, at + chunk.length), total });
+    }
     if (backup.settings) {
       const have = new Set(await db.settings.toCollection().primaryKeys());
       const missing = Object.entries(backup.settings).filter(([key, v]) => v !== undefined && !have.has(key));
       if (missing.length) await db.settings.bulkPut(missing.map(([key, value]) => ({ key, value })));
     }
-    // Both at once: the browser writes them back to back instead of waiting on each reply.
-    await Promise.all([db.papers.bulkPut(putPapers), db.entries.bulkPut(putEntries)]);
+    await Promise.all(writes);
+    signal?.throwIfAborted();
     return summary;
   });
 }
@@ -232,16 +174,4 @@ async function ensureTags(db: ShelfDB, fileTags: Tag[], entries: Entry[], now: n
     );
   }
   if (created.length) await db.tags.bulkPut(created);
-}
-
-/** "120 papers: 100 added, 15 updated, 5 unchanged. 2 skipped: line 4: no arXiv id…" */
-export function describeSummary(s: ImportSummary, shown = 5): string {
-  const total = s.added + s.updated + s.unchanged;
-  let text = `${total} paper${total === 1 ? '' : 's'} imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`;
-  if (s.skipped.length) {
-    const list = s.skipped.slice(0, shown).map((k) => `${k.where}: ${k.why}`);
-    const more = s.skipped.length > shown ? `; and ${s.skipped.length - shown} more` : '';
-    text += ` ${s.skipped.length} skipped (${list.join('; ')}${more}).`;
-  }
-  return text;
 }

@@ -62,8 +62,9 @@ export async function readBackupStream(
   let bytes = 0;
   let seenEnd = false;
 
+  // The same messages as the whole-file reader (import/backup.ts), which the README quotes.
   const fail = (message: string): never => {
-    throw new ImportError(`${name}: ${message} Nothing was imported.`);
+    throw new ImportError(`${message} Nothing was imported.`);
   };
   const endValue = (text: string) => {
     capturing = undefined;
@@ -72,14 +73,14 @@ export async function readBackupStream(
     try {
       value = JSON.parse(text);
     } catch {
-      fail(`the backup is damaged at "${key}".`);
+      fail(`The backup is damaged at "${key}".`);
     }
     head[key!] = value;
     if (key === 'format' && value !== BACKUP_FORMAT)
-      fail('this JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
+      fail('This JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
     if (key === 'version' && typeof value === 'number' && value > BACKUP_VERSION) {
       fail(
-        `this backup was made by a newer HF Papers Shelf (backup format ${value}; this version reads format ${BACKUP_VERSION}). Update the extension, then import it again.`,
+        `This backup was made by a newer HF Papers Shelf (backup format ${value}; this version reads format ${BACKUP_VERSION}). Update the extension, then import it again.`,
       );
     }
   };
@@ -90,12 +91,12 @@ export async function readBackupStream(
     try {
       value = JSON.parse(text);
     } catch {
-      fail(`the backup is damaged at ${list}[${at}] (not valid JSON).`);
+      fail(`The backup is damaged at ${list}[${at}] (not valid JSON).`);
     }
     const parsed = RECORDS[list].safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      fail(`the backup is damaged at ${formatPath([list, at, ...issue.path])}: ${issue.message}.`);
+      fail(`The backup is damaged at ${formatPath([list, at, ...issue.path])}: ${issue.message}.`);
     }
     out[list].push(parsed.data);
   };
@@ -138,10 +139,10 @@ export async function readBackupStream(
         if (capturing === 'value' && depth === 1 && primitive) endValue(taken(i));
         continue;
       }
-      if (seenEnd) fail('there is more after the end of the backup.');
+      if (seenEnd) fail('There is more after the end of the backup.');
       if (depth === 0) {
-        if (c === OPEN_A) fail('this JSON file holds a list, not an HF Papers Shelf backup.');
-        if (c !== OPEN) fail('this file is not a JSON backup.');
+        if (c === OPEN_A) fail('This JSON file holds a list, not an HF Papers Shelf backup.');
+        if (c !== OPEN) fail('This file is not a JSON backup.');
         depth = 1;
         continue;
       }
@@ -166,7 +167,7 @@ export async function readBackupStream(
             if (c === QUOTE) inString = true;
             else if (!primitive) depth = 2;
           }
-        } else fail('the backup is damaged (not valid JSON).');
+        } else fail('The backup is damaged (not valid JSON).');
         continue;
       }
       if (capturing === 'value' && depth === 1) {
@@ -177,11 +178,11 @@ export async function readBackupStream(
             depth = 0;
             seenEnd = true;
           }
-        } else if (!primitive) fail(`the backup is damaged after "${key}".`);
+        } else if (!primitive) fail(`The backup is damaged after "${key}".`);
         continue;
       }
       if (depth === 2 && !capturing && c !== OPEN && c !== COMMA && c !== CLOSE_A) {
-        fail(`the backup is damaged at ${key}[${out[key as RecordKey].length}]: expected a record.`);
+        fail(`The backup is damaged at ${key}[${out[key as RecordKey].length}]: expected a record.`);
       }
       if (c === QUOTE) inString = true;
       else if (c === OPEN || c === OPEN_A) {
@@ -205,14 +206,14 @@ export async function readBackupStream(
     onProgress?.(bytes);
     if (done) break;
   }
-  if (!seenEnd) fail('the file looks cut short (truncated): it ends inside the backup.');
+  if (!seenEnd) fail(`${name} is not valid JSON: it ends before the backup does. The file looks cut short (truncated).`);
   const parsedHead = HEAD.safeParse(head);
   if (!parsedHead.success) {
-    if (head.format !== BACKUP_FORMAT) fail('this JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
+    if (head.format !== BACKUP_FORMAT) fail('This JSON file is not an HF Papers Shelf backup (its "format" is not "hf-papers-shelf-backup").');
     const issue = parsedHead.error.issues[0]!;
-    fail(`the backup is damaged at ${formatPath(issue.path) || 'its top level'}: ${issue.message}.`);
+    fail(`The backup is damaged at ${formatPath(issue.path) || 'its top level'}: ${issue.message}.`);
   }
-  if (head.version !== BACKUP_VERSION) fail(`this backup has no valid "version" (found ${JSON.stringify(head.version) ?? 'nothing'}).`);
+  if (head.version !== BACKUP_VERSION) fail(`This backup has no valid "version" (found ${JSON.stringify(head.version) ?? 'nothing'}).`);
   const sent = hasSent ? { zoteroSent: out.zoteroSent } : {};
   return { ...parsedHead.data, version: BACKUP_VERSION, papers: out.papers, entries: out.entries, tags: out.tags, ...sent } as Backup;
 }

@@ -18,11 +18,45 @@ export type Incoming =
   | { kind: 'backup'; backup: Backup; skipped: Skip[] }
   | { kind: ListKind; items: ListedPaper[]; skipped: Skip[]; candidates?: TitleCandidate[]; oldStyle?: OldStylePaper[] };
 
+/** The largest file read whole (every kind but the JSON backup, which is read as it streams, at any size). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** Parsed records take about this much memory per byte of the file they came from. */
+const MEMORY_PER_BYTE = 1.6;
 
-type FileLike = { name: string; size: number; text(): Promise<string> };
+type FileLike = {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+  /** A browser's File streams; test doubles may not. */
+  stream?(): ReadableStream<Uint8Array>;
+  slice?(start: number, end: number): { text(): Promise<string> };
+};
 
-export async function readImportFile(file: FileLike, opts: ReadOptions = {}): Promise<Incoming> {
+export interface FileReadOptions extends ReadOptions {
+  signal?: AbortSignal;
+  /** Bytes the page can still take (from the browser, where it says): a backup that needs more is refused before anything is read. */
+  memoryRoom?: number;
+}
+
+const BACKUP_HEAD = /^\s*\{\s*"format"\s*:\s*"hf-papers-shelf-backup"/;
+
+export async function readImportFile(file: FileLike, opts: FileReadOptions = {}): Promise<Incoming> {
+  if (!file.size) throw new ImportError(`${file.name} is empty.`);
+  if (file.stream && file.slice && BACKUP_HEAD.test((await file.slice(0, 4096).text()).replace(/^\uFEFF/, ''))) {
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('en')} MB`;
+    if (opts.memoryRoom !== undefined && file.size * MEMORY_PER_BYTE > opts.memoryRoom) {
+      throw new ImportError(
+        `${file.name} is ${mb(file.size)}: reading it needs about ${mb(file.size * MEMORY_PER_BYTE)} of memory, and this browser has ${mb(opts.memoryRoom)} to spare. Close other tabs or windows and import it again. Nothing was imported.`,
+      );
+    }
+    const { readBackupStream } = await import('./backup-stream');
+    const total = file.size;
+    const backup = await readBackupStream(file.stream(), file.name, {
+      signal: opts.signal,
+      onProgress: opts.onProgress && ((done) => opts.onProgress!({ phase: 'reading', done, total })),
+    });
+    return { kind: 'backup', backup, skipped: [] };
+  }
   if (file.size > MAX_IMPORT_BYTES) {
     throw new ImportError(
       `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; the largest file this imports is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,

@@ -89,6 +89,7 @@ export function useCatalog(spec: ListSpec, query: string) {
     current: answered && shown.seq === asked.current,
     counts: shown?.counts,
     complete: shown?.complete ?? true,
+    outside: shown?.outside ?? 0,
     state,
     error,
     /** A key was typed into the search box: its answer's paint is timed. */

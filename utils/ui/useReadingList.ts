@@ -72,7 +72,7 @@ export function useReadingList(mode: 'popup' | 'page') {
       localStorage.setItem(VIEW_KEY, v);
     },
     viewLabel: viewLabel(view),
-    emptyLibrary: list.counts?.views.all === 0 && view !== 'seen',
+    emptyLibrary: list.counts?.views.all === 0 && view !== 'seen' && view !== 'everything',
     query,
     /** Typed into the search box: timed to the rows on screen. */
     typeQuery(q: string) {
