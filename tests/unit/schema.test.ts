@@ -139,7 +139,9 @@ describe('upgrading the library', () => {
     const v6 = new Dexie('upgrade-v6');
     declareUpTo(v6, 6);
     const papers = Array.from({ length: 300 }, (_, i) => ({ ...paper(i), ...(i % 2 ? { rev: 1000 + i } : {}) }));
-    const entries = papers.slice(0, 120).map((p, i) => ({ ...newEntry(p.id, 10 + i), bookmarkedAt: 10 + i, tags: i % 3 ? [] : ['RL'], rev: 2000 + i }));
+    const entries = papers
+      .slice(0, 120)
+      .map((p, i) => ({ ...newEntry(p.id, 10 + i), bookmarkedAt: 10 + i, tags: i % 3 ? [] : ['RL'], rev: 2000 + i }));
     const tag = { key: 'rl', name: 'RL', createdAt: 1 };
     const fill = { id: papers[7]!.id, queuedAt: 5, tries: 2 };
     const snapshot = { key: 'catalog', rev: 2119, format: 3, data: { rows: [1, 2, 3] } };
