@@ -69,6 +69,14 @@ export function useZoteroSent(id: string) {
   return useLiveQuery(() => sentRecordsOf(db, id), [id]);
 }
 
+/** The saved papers carrying a tag (any case), newest saved first: "send a tag" from the library page. */
+export async function idsWithTag(name: string): Promise<string[]> {
+  const entries = await db.entries.where('tags').equalsIgnoreCase(name).toArray();
+  const saved = entries.filter((e) => e.bookmarkedAt !== undefined).sort((a, b) => b.bookmarkedAt! - a.bookmarkedAt!);
+  // An entry tagged both "RL" and "rl" is found twice.
+  return [...new Set(saved.map((e) => e.id))];
+}
+
 /** The library page, opened on a paper to send it from there (the popup cannot hold the browser's permission prompt). */
 export const zoteroLink = (id: string) => `/library.html#zotero=${id}`;
 
