@@ -42,7 +42,7 @@ interface Permission {
   asked: number;
 }
 
-function flowOn(z: { url: string }, shelf: ShelfDB, permission: Permission) {
+function flowOn(z: { url: string }, shelf: ShelfDB, permission: Permission, listen: (s: FlowState) => void = () => {}) {
   const states: FlowState[] = [];
   const env: FlowEnv = {
     db: shelf,
@@ -57,7 +57,10 @@ function flowOn(z: { url: string }, shelf: ShelfDB, permission: Permission) {
       return permission.granted;
     },
   };
-  const flow = new ZoteroFlow(env, (s) => states.push(s));
+  const flow = new ZoteroFlow(env, (s) => {
+    states.push(s);
+    listen(s);
+  });
   return { flow, states };
 }
 
@@ -202,6 +205,22 @@ describe('Send to Zotero from a page', () => {
     expect(z.items).toHaveLength(report!.sent.length);
     expect(await shelf.zoteroSent.count()).toBe(report!.sent.length);
     expect(report!.unsent.length).toBeGreaterThan(0);
+  });
+
+  it('notes each batch as soon as Zotero saved it (a page closed mid-send keeps what reached Zotero)', async () => {
+    const z = await start();
+    const { db: shelf, saved } = await library();
+    const counts: Array<Promise<number>> = [];
+    // Read as the first batch is reported done, before the next one goes out.
+    const { flow } = flowOn(z, shelf, { granted: true, answer: true, asked: 0 }, (s) => {
+      if (s.step === 'sending' && s.done === 2) counts.push(shelf.zoteroSent.count());
+    });
+    flow.env.batchSize = 2;
+    await flow.start(saved);
+    await flow.send();
+    expect(flow.current).toMatchObject({ step: 'done', kind: 'ok' });
+    expect(counts).toHaveLength(1);
+    expect(await counts[0]).toBeGreaterThanOrEqual(2);
   });
 
   it('papers given as a function (a view or a tag) are read only after the permission was asked', async () => {

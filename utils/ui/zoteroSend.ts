@@ -39,22 +39,25 @@ export interface RunOptions {
 
 export async function runSend(ids: readonly string[], { target, force, signal, onProgress }: RunOptions, env: SendEnv): Promise<SendOutcome> {
   const [items, records] = await Promise.all([loadItems(env.db, [...ids]), sentRecords(env.db, ids)]);
+  let unnoted: string | undefined;
   const outcome = await sendToZotero(items, {
     ...env,
     sentBefore: (id) => records.get(id),
+    // Noted batch by batch: a page closed mid-send still knows what reached Zotero.
+    onSaved: async (saved, to) => {
+      try {
+        await recordSent(env.db, saved, sentRecord(to, (env.now ?? Date.now)()));
+      } catch (err) {
+        unnoted ??= err instanceof Error ? err.message : String(err);
+      }
+    },
     expected: target,
     ...(force ? { force } : {}),
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress } : {}),
     ...(env.batchSize ? { batchSize: env.batchSize } : {}),
   });
-  if (!outcome.report.sent.length || !outcome.target) return outcome;
-  try {
-    await recordSent(env.db, outcome.report.sent, sentRecord(outcome.target, (env.now ?? Date.now)()));
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    const message = `${outcome.message} But HF Papers Shelf could not note that they were sent (${reason}): sending them again will make copies in Zotero.`;
-    return { ...outcome, message };
-  }
-  return outcome;
+  if (!unnoted) return outcome;
+  const message = `${outcome.message} But HF Papers Shelf could not note that they were sent (${unnoted}): sending them again will make copies in Zotero.`;
+  return { ...outcome, message };
 }

@@ -54,6 +54,8 @@ export interface SendOptions extends ZoteroDeps {
   /** Papers per saveItems request: one database transaction in Zotero, all saved or none. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Each batch Zotero saved, as soon as it did (to note it: a page closed mid-send keeps what reached Zotero). */
+  onSaved?: (ids: string[], target: ZoteroTarget) => Promise<void> | void;
   /** Stops the send between batches: the batch under way finishes (Zotero saves it whole or not at all). */
   signal?: AbortSignal;
 }
@@ -146,6 +148,7 @@ export async function sendToZotero(items: readonly Item[], options: SendOptions)
     let problem: Problem | undefined;
     if (save.kind === 'ok') {
       report.sent.push(...ids);
+      await options.onSaved?.(ids, target);
       // Before Zotero 8 a session's tags are one string, split at commas.
       const tags = able.tagArray ? batch.tags : batch.tags.join(',');
       const update = await callZotero(options.fetch, url, 'updateSession', { sessionID, target: target.id, tags }, options.timeoutMs ?? 15_000);
