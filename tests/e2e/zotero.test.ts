@@ -182,10 +182,17 @@ describe('Send to Zotero, permission allowed', () => {
   });
 });
 
-/** Clicks an element without a user's action (CDP Runtime.evaluate, userGesture false): Chrome refuses a permission request made there. */
+/**
+ * Waits for an element and clicks it without a user's action (CDP Runtime.evaluate, userGesture false): Chrome refuses a
+ * permission request made there. Playwright's own locators and evaluate count as user actions, so none is used before.
+ */
 async function clickWithoutGesture(target: Shelf, page: Page, selector: string) {
   const cdp = await target.context.newCDPSession(page);
-  await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)}).click()`, userGesture: false });
+  const run = async (expression: string) =>
+    (await cdp.send('Runtime.evaluate', { expression, userGesture: false, returnByValue: true })).result.value as unknown;
+  await eventually(async () => expect(await run(`!!document.querySelector(${JSON.stringify(selector)})`)).toBe(true), 15_000);
+  expect(await run('navigator.userActivation.hasBeenActive')).toBe(false);
+  await run(`document.querySelector(${JSON.stringify(selector)}).click()`);
   await cdp.detach();
 }
 
@@ -195,16 +202,17 @@ describe('Send to Zotero, permission not granted', () => {
     try {
       await seed(plain);
       const requests = zotero.requests.length;
-      const page = await library(plain, `#zotero=${ONE.id}`);
+      const page = await plain.context.newPage();
+      await page.goto(`chrome-extension://${plain.extensionId}/library.html#zotero=${ONE.id}`);
       const contains = () => page.evaluate((o) => (globalThis as unknown as Chromeish).chrome.permissions.contains({ origins: [o] }), LOOPBACK);
-      expect(await contains()).toBe(false);
       const button = '.library-editor [data-testid="zotero-send"]';
-      await page.locator(button).waitFor();
       // PERMISSION: a test cannot press "Deny" in Chrome's prompt; Chrome's own refusal (a request outside a user's action) stands in.
+      // First thing on the page: Playwright's evaluate and clicks give the page a user activation, which lasts a few seconds.
       await clickWithoutGesture(plain, page, button);
       await expect.poll(() => message(page).getAttribute('data-kind'), { timeout: 15_000 }).toBe('permission-missing');
       expect(await message(page).textContent()).toContain('choose “Allow” when the browser asks');
       expect(zotero.requests.length).toBe(requests);
+      expect(await contains()).toBe(false);
       await page.getByRole('button', { name: 'Close' }).click();
 
       // The user's click asks: the prompt is up (headless Chromium never answers it), nothing is sent meanwhile.
