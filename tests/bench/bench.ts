@@ -24,7 +24,13 @@ async function main() {
   if (!only || only === 'content') printTable('Content script (huggingface.co pages)', await benchContent());
   if (!only || only === 'library') printTable('Reading list (background, IndexedDB)', await benchLibrary());
   if (!only || only === 'ui') printTable('Popup, library page, export and import (10,000 papers)', await benchUi());
-  if (!only || only === 'scale') printScale(await benchScale(10_000), await benchScale(100_000), [10_000, 100_000]);
+  if (!only || only === 'scale') {
+    // `bench.ts scale 10000` measures one size; the default is both.
+    const sizes = process.argv[3] ? [Number(process.argv[3])] : [10_000, 100_000];
+    const figures = [];
+    for (const n of sizes) figures.push(await benchScale(n));
+    printScale(figures, sizes);
+  }
 }
 
 main().catch((err) => {

@@ -12,8 +12,9 @@ export async function heapOf(page: Page): Promise<number> {
     if (e.targetInfo.type === 'worker') workers.push(e.sessionId);
   });
   session.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message) as { id: number; result?: { usedSize: number } };
-    if (m.result) replies.set(m.id, m.result);
+    const m = JSON.parse(e.message) as { id: number; result?: { usedSize?: number } };
+    // (collectGarbage answers too, with an empty result.)
+    if (typeof m.result?.usedSize === 'number') replies.set(m.id, { usedSize: m.result.usedSize });
   });
   await session.send('HeapProfiler.collectGarbage');
   await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });

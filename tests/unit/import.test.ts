@@ -68,6 +68,15 @@ describe('JSON backup', () => {
     await expect(writeBackup(db, undefined, { signal: stop.signal })).rejects.toThrow();
   });
 
+  it('holds every paper once, in id order, past several chunks of records', async () => {
+    const ids = Array.from({ length: 4500 }, (_, i) => `2501.${String(10_000 + ((i * 7919) % 90_000)).padStart(5, '0')}`);
+    await db.papers.bulkPut(ids.map((id, i) => ({ id, title: `Paper ${i}`, authors: [], firstSeenAt: 1, lastSeenAt: 1 })));
+    const steps: number[] = [];
+    const b = JSON.parse((await writeBackup(db, undefined, { onProgress: (p) => steps.push(p.done) })).join(''));
+    expect(b.papers.map((p: { id: string }) => p.id)).toEqual([...new Set(ids)].sort());
+    expect(steps).toEqual([2000, 4000, 4500]);
+  });
+
   it('is self-describing and versioned', async () => {
     await fill(db);
     const b = JSON.parse(backupJson(await makeBackup(db, undefined, Date.UTC(2026, 10, 25))));

@@ -28,16 +28,25 @@ export interface BackupOptions {
 /** The backup's text, in parts (`parts.join('')` is the file). */
 export async function writeBackup(db: ShelfDB, ids?: string[], { now = Date.now(), onProgress, signal }: BackupOptions = {}): Promise<string[]> {
   return db.transaction('r', [db.papers, db.entries, db.tags, db.settings, db.zoteroSent], async () => {
-    const keys = ids ?? (await db.papers.toCollection().primaryKeys());
+    const total = ids ? ids.length : await db.papers.count();
     const parts: string[] = [
       `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date(now).toISOString())},"scope":${JSON.stringify(ids ? 'part' : 'library')},"papers":[`,
     ];
     const line = (record: object, first: boolean) => `${first ? '\n' : ',\n'}${JSON.stringify(withoutRev(record))}`;
     let written = 0;
-    for (let i = 0; i < keys.length; i += CHUNK) {
+    let read = 0;
+    // The whole library in key order, a range at a time (one getAll each: far cheaper than a get per paper).
+    let after: string | undefined;
+    while (read < total) {
       signal?.throwIfAborted();
-      for (const p of await db.papers.bulkGet(keys.slice(i, i + CHUNK))) if (p) parts.push(line(p, !written++));
-      onProgress?.({ done: Math.min(i + CHUNK, keys.length), total: keys.length });
+      const chunk = ids
+        ? await db.papers.bulkGet(ids.slice(read, read + CHUNK))
+        : await (after === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(after)).limit(CHUNK).toArray();
+      if (!chunk.length) break;
+      for (const p of chunk) if (p) parts.push(line(p, !written++));
+      read += chunk.length;
+      after = chunk.at(-1)?.id;
+      onProgress?.({ done: Math.min(read, total), total });
     }
     parts.push(written ? '\n],"entries":[' : '],"entries":[');
     const entries: Entry[] = ids ? (await db.entries.bulkGet(ids)).filter((e): e is Entry => !!e) : await db.entries.toArray();

@@ -88,14 +88,7 @@ async function importBackup(db: ShelfDB, backup: Backup, now: number, { onProgre
         const oldEntry = oldEntries[i];
         const nextPaper = oldPaper ? mergePapers(oldPaper, inPaper) : inPaper;
         const nextEntry = inEntry ? (oldEntry ? mergeEntries(oldEntry, inEntry, now) : inEntry) : oldEntry;
-        const paperChanged = !oldPaper || !same(oldPaper, nextPaper);
-        const entryChanged = !!nextEntry && (!oldEntry || !same(oldEntry, nextEntry));
-        if (paperChanged) putPapers.push(nextPaper);
-        if (entryChanged) putEntries.push(nextEntry);
-        if (!oldPaper && !oldEntry) summary.added++;
-        else if (paperChanged || entryChanged) summary.updated++;
-        else summary.unchanged++;
-        if (paperChanged || entryChanged) summary.changedIds.push(id);
+        tally(summary, { papers: putPapers, entries: putEntries }, id, [oldPaper, oldEntry], [nextPaper, nextEntry]);
       });
       await ensureTags(db, [], putEntries, now);
       // Issued, not awaited: the browser writes while the next chunk is read and merged (a failure
@@ -117,6 +110,24 @@ async function importBackup(db: ShelfDB, backup: Backup, now: number, { onProgre
   });
 }
 
+/** Queues what the merge changed, and counts the paper as added, updated or unchanged. */
+function tally(
+  summary: ImportSummary,
+  put: { papers: Paper[]; entries: Entry[] },
+  id: string,
+  [oldPaper, oldEntry]: [Paper | undefined, Entry | undefined],
+  [nextPaper, nextEntry]: [Paper, Entry | undefined],
+) {
+  const paperChanged = !oldPaper || !same(oldPaper, nextPaper);
+  const entryChanged = !!nextEntry && (!oldEntry || !same(oldEntry, nextEntry));
+  if (paperChanged) put.papers.push(nextPaper);
+  if (entryChanged) put.entries.push(nextEntry);
+  if (!oldPaper && !oldEntry) summary.added++;
+  else if (paperChanged || entryChanged) summary.updated++;
+  else summary.unchanged++;
+  if (paperChanged || entryChanged) summary.changedIds.push(id);
+}
+
 async function importListed(db: ShelfDB, items: ListedPaper[], skipped: Skip[], now: number): Promise<ImportSummary> {
   const ids = items.map((i) => i.paper.id);
   return db.transaction('rw', [db.papers, db.entries, db.tags], async () => {
@@ -133,14 +144,7 @@ async function importListed(db: ShelfDB, items: ListedPaper[], skipped: Skip[], 
       );
       const nextPaper = oldPaper ? { ...oldPaper, ...fill } : mergeStored(undefined, item.paper, { at: now });
       const nextEntry = listedEntry(oldEntry, item, now);
-      const paperChanged = !oldPaper || !same(oldPaper, nextPaper);
-      const entryChanged = !!nextEntry && (!oldEntry || !same(oldEntry, nextEntry));
-      if (paperChanged) putPapers.push(nextPaper);
-      if (entryChanged) putEntries.push(nextEntry);
-      if (!oldPaper && !oldEntry) summary.added++;
-      else if (paperChanged || entryChanged) summary.updated++;
-      else summary.unchanged++;
-      if (paperChanged || entryChanged) summary.changedIds.push(item.paper.id);
+      tally(summary, { papers: putPapers, entries: putEntries }, item.paper.id, [oldPaper, oldEntry], [nextPaper, nextEntry]);
     });
     await ensureTags(db, [], putEntries, now);
     // Both at once: the browser writes them back to back instead of waiting on each reply.

@@ -25,26 +25,28 @@ export interface Absorbed {
 export function absorb(local: SyncState, incoming: SyncState): Absorbed {
   const state = merge(local, incoming);
   const news: News = { entries: [], tags: [], follows: [], settings: [] };
-  let behind = false;
-  for (const [id, e] of incoming.entries) {
-    const mine = local.entries.get(id);
-    if (!entryCovers(mine, e)) news.entries.push(id);
-    if (mine && !entryCovers(e, mine)) behind = true;
-  }
-  for (const [k, t] of incoming.tags) {
-    const mine = local.tags.get(k);
-    if (!tagCovers(mine, t)) news.tags.push(k);
-    if (mine && !tagCovers(t, mine)) behind = true;
-  }
-  for (const [k, f] of incoming.follows) {
-    const mine = local.follows.get(k);
-    if (!followCovers(mine, f)) news.follows.push(k);
-    if (mine && !followCovers(f, mine)) behind = true;
-  }
-  for (const [k, s] of incoming.settings) {
-    const mine = local.settings.get(k);
-    if (!settingCovers(mine, s)) news.settings.push(k);
-    if (mine && !settingCovers(s, mine)) behind = true;
-  }
+  // Every kind is compared (no short cut): each one's news are needed.
+  const behind = [
+    compare(local.entries, incoming.entries, entryCovers, news.entries),
+    compare(local.tags, incoming.tags, tagCovers, news.tags),
+    compare(local.follows, incoming.follows, followCovers, news.follows),
+    compare(local.settings, incoming.settings, settingCovers, news.settings),
+  ].some(Boolean);
   return { state, news, behind };
+}
+
+/** Lists in `news` the keys whose arrival adds something here; true when the local copy has something the arrival lacks. */
+function compare<V>(
+  mine: ReadonlyMap<string, V>,
+  theirs: ReadonlyMap<string, V>,
+  covers: (a: V | undefined, b: V) => boolean,
+  news: string[],
+): boolean {
+  let behind = false;
+  for (const [k, v] of theirs) {
+    const have = mine.get(k);
+    if (!covers(have, v)) news.push(k);
+    if (have && !covers(v, have)) behind = true;
+  }
+  return behind;
 }

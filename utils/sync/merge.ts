@@ -84,34 +84,29 @@ function keep<T extends object>(a: T, merged: T): T {
   return (Object.keys(merged) as (keyof T)[]).every((k) => merged[k] === a[k]) && Object.keys(a).length === Object.keys(merged).length ? a : merged;
 }
 
-export function mergeEntry(a: SyncEntry, b: SyncEntry): SyncEntry {
-  if (a === b) return a;
-  return keep(
-    a,
-    tidy({
-      id: a.id,
-      mark: mergeReg(a.mark, b.mark),
-      status: mergeReg(a.status, b.status),
-      priority: mergeReg(a.priority, b.priority),
-      note: mergeReg(a.note, b.note),
-      tags: mergeMarks(a.tags, b.tags),
-    }),
-  );
+/** Two copies of a record merged field by field (`fields`), keeping `a` itself when `b` added nothing. */
+function combine<T extends object>(a: T, b: T, fields: (a: T, b: T) => T): T {
+  return a === b ? a : keep(a, tidy(fields(a, b)));
 }
 
-export function mergeTag(a: SyncTag, b: SyncTag): SyncTag {
-  if (a === b) return a;
-  return keep(
-    a,
-    tidy({
-      key: a.key,
-      name: mergeReg(a.name, b.name),
-      color: mergeReg(a.color, b.color),
-      live: mergeReg(a.live, b.live),
-      createdAt: Math.min(a.createdAt, b.createdAt),
-    }),
-  );
-}
+export const mergeEntry = (a: SyncEntry, b: SyncEntry): SyncEntry =>
+  combine(a, b, (a, b) => ({
+    id: a.id,
+    mark: mergeReg(a.mark, b.mark),
+    status: mergeReg(a.status, b.status),
+    priority: mergeReg(a.priority, b.priority),
+    note: mergeReg(a.note, b.note),
+    tags: mergeMarks(a.tags, b.tags),
+  }));
+
+export const mergeTag = (a: SyncTag, b: SyncTag): SyncTag =>
+  combine(a, b, (a, b) => ({
+    key: a.key,
+    name: mergeReg(a.name, b.name),
+    color: mergeReg(a.color, b.color),
+    live: mergeReg(a.live, b.live),
+    createdAt: Math.min(a.createdAt, b.createdAt),
+  }));
 
 export const mergeFollow = (a: SyncFollow, b: SyncFollow): SyncFollow => (winner(a.state, b.state) === a.state ? a : b);
 

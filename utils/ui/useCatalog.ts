@@ -9,6 +9,8 @@ import type { ListSpec } from '../catalog/catalog';
 import { CatalogClient } from '../catalog/client';
 import type { CatalogState, Shown } from '../catalog/messages';
 import type { Row } from '../catalog/row';
+import type { Entry } from '../model';
+import type { EntryChange, Preview } from './actions';
 import { NO_FILTERS } from '../catalog/view';
 import { firstRows } from '../db/queries';
 import { db } from '../db/schema';
@@ -30,6 +32,8 @@ export function useCatalog(spec: ListSpec, query: string) {
   const typedAt = useRef(0);
   const searchStarts = useRef(new Map<number, number>());
   const key = JSON.stringify(spec);
+  /** This page's edits, shown in their rows at once; once stored, the worker's next answer holds them. */
+  const [edits, setEdits] = useState<readonly Edit[]>([]);
 
   useEffect(() => {
     client.onShown = setShown;
@@ -47,6 +51,7 @@ export function useCatalog(spec: ListSpec, query: string) {
   // A search is measured from the keystroke to the paint of the rows answering it (npm run bench reads this).
   useEffect(() => {
     if (!shown) return;
+    setEdits((es) => (es.some((e) => e.stored) ? es.filter((e) => !e.stored) : es));
     const start = searchStarts.current.get(shown.seq);
     for (const seq of searchStarts.current.keys()) if (seq <= shown.seq) searchStarts.current.delete(seq);
     if (start !== undefined) requestAnimationFrame(() => performance.measure('hfp:search', { start }));
@@ -69,7 +74,7 @@ export function useCatalog(spec: ListSpec, query: string) {
   const answered = shown !== null;
   const early = !answered ? (first ?? snapshot) : undefined;
   const total = answered ? shown.total : (early?.length ?? 0);
-  const rowAt = (i: number): Row | undefined => (answered ? shown.rows[i - shown.from] : early?.[i]);
+  const rowAt = (i: number): Row | undefined => withEdits(answered ? shown.rows[i - shown.from] : early?.[i], edits);
 
   /** The rows on screen changed: ask for more when they run past what is here. */
   function onRange(first: number, last: number) {
@@ -92,6 +97,14 @@ export function useCatalog(spec: ListSpec, query: string) {
     outside: shown?.outside ?? 0,
     state,
     error,
+    preview: useCallback<Preview>((ids, change) => {
+      const edit: Edit = { ids: new Set(ids), change, stored: false };
+      setEdits((es) => [...es, edit]);
+      return (stored) => {
+        if (stored) edit.stored = true;
+        else setEdits((es) => es.filter((e) => e !== edit));
+      };
+    }, []),
     /** A key was typed into the search box: its answer's paint is timed. */
     markTyped: useCallback(() => {
       typedAt.current = performance.now();
@@ -103,6 +116,21 @@ export function useCatalog(spec: ListSpec, query: string) {
     /** Every saved paper's id, newest first (the whole reading list's exports). */
     savedIds: useCallback(() => client.ids({ view: 'all', filters: NO_FILTERS, sort: 'added' }, ''), [client]),
   };
+}
+
+interface Edit {
+  ids: ReadonlySet<string>;
+  change: EntryChange;
+  /** The library holds it: the worker's next answer shows it, and the edit goes. */
+  stored: boolean;
+}
+
+/** A row as this page's pending edits leave it (only saved papers: an edit of an unsaved one waits for the worker). */
+function withEdits(row: Row | undefined, edits: readonly Edit[]): Row | undefined {
+  if (!row?.entry || !edits.length) return row;
+  let entry: Entry = row.entry;
+  for (const e of edits) if (e.ids.has(row.id)) entry = e.change(entry);
+  return entry === row.entry ? row : { ...row, entry };
 }
 
 export type CatalogList = ReturnType<typeof useCatalog>;

@@ -28,7 +28,7 @@ export function useReadingList(mode: 'popup' | 'page') {
   const spec = useMemo(() => ({ view, filters, sort }), [view, filters, sort]);
   const list = useCatalog(spec, query);
   // After an edit from this page, the worker looks at once (the database's own notice comes later).
-  const actions = useMemo(() => makeActions(notify, list.look), [notify, list.look]);
+  const actions = useMemo(() => makeActions(notify, list.look, list.preview), [notify, list.look, list.preview]);
   const tags = useTags();
   const open = usePaper(openId);
 
