@@ -7,14 +7,14 @@
  *   utils/catalog/        every paper as a row and the search index, in a page's worker; the view rules
  *   utils/background/     the background's request handlers, fill queue, shortcuts
  *   utils/db/             the Dexie schema and every read and write of the library
- *   utils/export, import, parse, search, sync, zotero/
+ *   utils/export, import, parse, search, sync, zotero, follows/
  *                         pure formats and engines: no database, no browser, no sibling
  *   utils/*.ts            the base: model, ids, links, pages, text, protocol, messaging, backup
  *   utils/content/        the content script (papers.js): only the base, and no Zod
  *
  * Imports point down this list, never up or sideways between pure folders, and never in a cycle.
  */
-const PURE = '^utils/(export|import|parse|search|sync|zotero)/';
+const PURE = '^utils/(export|import|parse|search|sync|zotero|follows)/';
 const BASE = '^utils/[^/]+\\.ts$';
 const ZOD_HOLDERS = '^utils/(model|protocol|backup)\\.ts$';
 
@@ -77,8 +77,8 @@ module.exports = {
     ),
     forbid(
       'content-script-apart',
-      'utils/content is exactly what papers.js ships: only its entrypoint and the tests import it.',
-      { pathNot: ['^utils/content/', '^entrypoints/papers\\.ts$', '^tests/'] },
+      'utils/content is exactly what papers.js and papers-later.js ship: only their entrypoints and the tests import it.',
+      { pathNot: ['^utils/content/', '^entrypoints/papers(-later)?\\.ts$', '^tests/'] },
       up('^utils/content/'),
     ),
     forbid(
@@ -90,7 +90,7 @@ module.exports = {
     forbid(
       'content-script-no-zod',
       'No module holding Zod reaches the content script (types are free): validation happens in the background.',
-      { path: '^(utils/content/|entrypoints/papers\\.ts$)' },
+      { path: '^(utils/content/|entrypoints/papers(-later)?\\.ts$)' },
       { path: [ZOD_HOLDERS, '^node_modules/zod/'], dependencyTypesNot: ['type-only'] },
     ),
   ],

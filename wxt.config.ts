@@ -30,7 +30,14 @@ export default defineConfig({
     // Only the extension's own files run on its pages: no eval, no remote code, no inline script.
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     // entrypoints/papers.ts, built as an unlisted script (see there why).
-    content_scripts: [{ matches: [PAPERS_PAGES], js: ['papers.js'], css: ['papers.css'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: [PAPERS_PAGES], js: ['papers.js'], css: ['papers.css', 'papers-triage.css'], run_at: 'document_idle' }],
+    // The content script's second part (the card's menu, the reader of cards without data), which
+    // papers.js imports on first use. Reachable by huggingface.co pages only; in Chrome under a
+    // per-session address (use_dynamic_url), so no page can probe for the extension by it.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['papers-later.js'], matches: ['https://huggingface.co/*'], use_dynamic_url: true }]
+        : ['papers-later.js'],
     commands: {
       'toggle-bookmark': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -71,6 +78,15 @@ export default defineConfig({
       },
     },
   }),
+  hooks: {
+    // papers-later.js is imported by the content script: an ES module, not the IIFE WXT builds
+    // unlisted scripts as (its default export is what the script's `main` returns).
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'papers-later') return;
+      (config.build!.lib as { formats: string[] }).formats = ['es'];
+      config.plugins = config.plugins!.filter((p) => (p as { name?: string } | null)?.name !== 'wxt:iife-footer');
+    },
+  },
   webExt: {
     binaries: chromium ? { chrome: chromium } : undefined,
     // Without a display (CI, containers) Chromium must run headless.

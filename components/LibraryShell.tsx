@@ -1,5 +1,8 @@
+import { useFollows } from '../utils/ui/useFollows';
 import { useReadingList } from '../utils/ui/useReadingList';
 import { useZotero, useZoteroLink } from '../utils/ui/useZotero';
+import { Digest } from './Digest';
+import { FollowsManager } from './FollowsManager';
 import { BulkBar } from './BulkBar';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
@@ -18,6 +21,7 @@ export function LibraryShell() {
   const selection = [...checked];
   const zotero = useZotero();
   useZoteroLink(shelf.setOpenId);
+  const follows = useFollows();
   return (
     <div class="library">
       <Sidebar
@@ -45,12 +49,14 @@ export function LibraryShell() {
           tagCount={(name) => list.counts?.tags.get(name) ?? 0}
         />
         <ImportPanel />
+        <FollowsManager follows={follows} actions={actions} />
       </Sidebar>
       <main class="library-main">
         <header class="app-head">
           <h1>{shelf.viewLabel}</h1>
           <span class="muted">{list.answered ? `${list.total} paper${list.total === 1 ? '' : 's'}` : ''}</span>
         </header>
+        <Digest counts={list.counts} setView={shelf.setView} />
         <SearchBar shelf={shelf} />
         {checked.size > 0 && (
           <BulkBar

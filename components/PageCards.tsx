@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { Actions } from '../utils/ui/actions';
-import { usePageCards, type PageCard } from '../utils/ui/usePageCards';
+import type { PageCard, PageCards as Cards } from '../utils/ui/usePageCards';
 
-/** The papers of the tab the popup was opened over, not yet saved first, with "Save all". */
-export function PageCards({ actions }: { actions: Actions }) {
-  const cards = usePageCards();
-  const [all, setAll] = useState(false);
+/**
+ * The papers of the tab the popup was opened over, not yet saved first, with "Save all". In the
+ * side panel (`panel`), every card in the page's order, each title scrolling the page to its card.
+ */
+export function PageCards({ actions, page, panel = false }: { actions: Actions; page: Cards; panel?: boolean }) {
+  const { cards } = page;
+  const [all, setAll] = useState(panel);
 
   if (!cards?.length) return null;
   const isSaved = (c: PageCard) => c.bookmarked;
-  const ordered = [...cards].sort((a, b) => Number(isSaved(a)) - Number(isSaved(b)));
+  const ordered = panel ? cards : [...cards].sort((a, b) => Number(isSaved(a)) - Number(isSaved(b)));
   const unsaved = ordered.filter((c) => !isSaved(c));
   const shown = all ? ordered : ordered.slice(0, 3);
   return (
@@ -48,12 +51,18 @@ export function PageCards({ actions }: { actions: Actions }) {
               >
                 {on ? '★' : '☆'}
               </button>
-              <span class="page-card-title">{c.title ?? c.id}</span>
+              {panel ? (
+                <button type="button" class="page-card-title link-button" data-testid="page-card" onClick={() => void page.scrollTo(c.id)}>
+                  {c.title ?? c.id}
+                </button>
+              ) : (
+                <span class="page-card-title">{c.title ?? c.id}</span>
+              )}
             </li>
           );
         })}
       </ul>
-      {cards.length > 3 && (
+      {cards.length > 3 && !panel && (
         <button type="button" class="link-button" onClick={() => setAll(!all)}>
           {all ? 'Show fewer' : `Show all ${cards.length}`}
         </button>

@@ -5,6 +5,7 @@ import type { Actions } from '../utils/ui/actions';
 import { authorLine, TagChip } from './PaperRow';
 import { arxivUrl, githubUrl, hfUrl, pdfUrl, safeHttpUrl } from '../utils/links';
 import { TagInput } from './TagInput';
+import { FollowNames } from './FollowNames';
 
 interface Props {
   paper: Item;
@@ -73,6 +74,8 @@ export function PaperEditor({ paper: p, tags, actions, onClose, children }: Prop
           )}
         </div>
       </div>
+
+      <FollowNames paper={p} actions={actions} />
 
       {!saved && (
         <p class="editor-notice">

@@ -1,5 +1,7 @@
+import { usePageCards } from '../utils/ui/usePageCards';
 import { useReadingList } from '../utils/ui/useReadingList';
 import { useZotero, zoteroLink } from '../utils/ui/useZotero';
+import { Digest } from './Digest';
 import { ExportPanel } from './ExportPanel';
 import { ListArea } from './ListArea';
 import { PageCards } from './PageCards';
@@ -14,6 +16,7 @@ export function PopupShell() {
   const shelf = useReadingList('popup');
   const { actions, open, list } = shelf;
   const zotero = useZotero();
+  const page = usePageCards();
   return (
     <div class="popup">
       <header class="app-head">
@@ -22,7 +25,8 @@ export function PopupShell() {
           Open library ↗
         </a>
       </header>
-      <PageCards actions={actions} />
+      <PageCards actions={actions} page={page} />
+      {page.overPapers === false && !open && <Digest counts={list.counts} setView={shelf.setView} />}
       {open ? (
         <PaperEditor paper={open} tags={shelf.tags.list} actions={actions} onClose={() => shelf.setOpenId(null)}>
           <div class="zotero-line">

@@ -21,9 +21,11 @@ export function SearchBar({ shelf }: { shelf: ReadingList }) {
       {shelf.mode === 'popup' ? (
         <select aria-label="Show" class="view-select" value={shelf.view} onChange={(e) => shelf.setView(e.currentTarget.value as ViewKey)}>
           {VIEWS.map((v) => (
-            <option key={v.key} value={v.key}>
+            <option key={v.key} value={v.key} data-testid={`view-${v.key}`}>
               {v.label}
-              {counts ? ` (${counts.views[v.key as keyof typeof counts.views]})` : ''}
+              {counts
+                ? ` (${counts.views[v.key as keyof typeof counts.views]}${v.key === 'followed' ? `, ${counts.followedUnread} unread` : ''})`
+                : ''}
             </option>
           ))}
           {tags.length > 0 && (

@@ -30,9 +30,18 @@ export function Sidebar({ view, setView, counts, tags, filters, setFilters, sort
       <ul class="views">
         {VIEWS.map((v) => (
           <li key={v.key}>
-            <button type="button" class="view-button" aria-current={view === v.key ? 'page' : undefined} onClick={() => setView(v.key)}>
+            <button
+              type="button"
+              class="view-button"
+              data-testid={`view-${v.key}`}
+              aria-current={view === v.key ? 'page' : undefined}
+              onClick={() => setView(v.key)}
+            >
               <span>{v.label}</span>
-              <span class="count">{counts?.views[v.key as keyof Counts['views']] ?? ''}</span>
+              <span class="count">
+                {v.key === 'followed' && counts ? <span data-testid="followed-unread">{counts.followedUnread} unread · </span> : null}
+                {counts?.views[v.key as keyof Counts['views']] ?? ''}
+              </span>
             </button>
           </li>
         ))}
@@ -176,6 +185,7 @@ function Settings({ actions }: { actions: Actions }) {
     <details class="settings">
       <summary>Settings</summary>
       <BadgeSetting actions={actions} />
+      <HideModeSetting actions={actions} />
     </details>
   );
 }
@@ -186,6 +196,24 @@ function BadgeSetting({ actions }: { actions: Actions }) {
     <label class="check">
       <input type="checkbox" checked={settings?.badge ?? true} onChange={(e) => void actions.setBadge(e.currentTarget.checked)} />
       Show the number of papers to read on the toolbar button
+    </label>
+  );
+}
+
+/** How the listings' "Hide seen" and "Hide saved" controls take cards out: hidden, or dimmed. */
+function HideModeSetting({ actions }: { actions: Actions }) {
+  const settings = useSettings();
+  return (
+    <label class="field">
+      <span>On huggingface.co, “Hide seen” and “Hide saved”</span>
+      <select
+        data-testid="hide-mode"
+        value={settings?.hideMode ?? 'hide'}
+        onChange={(e) => void actions.setHideMode(e.currentTarget.value as 'hide' | 'dim')}
+      >
+        <option value="hide">hide those cards</option>
+        <option value="dim">dim those cards</option>
+      </select>
     </label>
   );
 }

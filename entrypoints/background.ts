@@ -15,8 +15,9 @@ export default defineBackground({
     // Listeners first and synchronously: a worker woken by an event must find them registered.
     serve(handlers);
     registerShortcuts(handlers);
-    // Whatever a stopped worker left in the fill queue, and the badge of a fresh start.
+    // Whatever a stopped worker left in the fill queue or the matching of a follow, and the badge of a fresh start.
     void filler.pump();
     void handlers.refreshBadge();
+    void handlers.resumeBackfills();
   },
 });

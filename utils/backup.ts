@@ -4,7 +4,7 @@
  * in utils/db/backup.ts and checked before an import in utils/import/backup.ts.
  */
 import * as z from 'zod/mini';
-import { EntrySchema, PaperSchema, SettingsSchema, TagSchema } from './model';
+import { ChosenSettingsSchema, EntrySchema, PaperSchema, TagSchema } from './model';
 import { ZoteroSentRowSchema } from './zotero-sent';
 
 export const BACKUP_FORMAT = 'hf-papers-shelf-backup';
@@ -23,9 +23,9 @@ export const BackupSchema = z.object({
   /** The user's data per paper (bookmark, status, tags, note, priority, dates). */
   entries: z.array(EntrySchema),
   tags: z.array(TagSchema),
-  settings: z.optional(z.partial(SettingsSchema)),
   /** Papers sent to Zotero, per Zotero library; absent when none was. Older versions of the extension ignore it. */
   zoteroSent: z.optional(z.array(ZoteroSentRowSchema)),
+  settings: z.optional(ChosenSettingsSchema),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 

@@ -59,10 +59,15 @@ export const PaperSchema = z.extend(SiteFields, {
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
-export const STATUSES = ['to-read', 'reading', 'read'] as const;
+/**
+ * `dismissed` ("Not interested") is a real state, not a flag: setting it takes the paper off the
+ * reading list (its bookmark goes, its tags and note stay), and saving the paper again makes it
+ * to read (utils/db/library.ts).
+ */
+export const STATUSES = ['to-read', 'reading', 'read', 'dismissed'] as const;
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
-export const STATUS_LABEL: Record<Status, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+export const STATUS_LABEL: Record<Status, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read', dismissed: 'Not interested' };
 
 export const Priority = z.number().check(z.int(), z.gte(0), z.lte(3));
 
@@ -90,7 +95,8 @@ export type Item = Paper & { entry?: Entry };
  * A list of the library: `list` is the reading list (to read, then reading); `seen`, papers met but
  * never saved; `everything`, every paper met, saved or not.
  */
-export type ViewKey = 'list' | Status | 'all' | 'seen' | 'everything' | `tag:${string}`;
+/** `followed`: papers matching a follow; `new`: papers first met on the latest visit to the papers pages. */
+export type ViewKey = 'list' | Status | 'all' | 'seen' | 'everything' | 'followed' | 'new' | `tag:${string}`;
 
 export const TagSchema = z.object({
   /** Lower-cased name: tags are unique regardless of case. */
@@ -101,10 +107,46 @@ export const TagSchema = z.object({
 });
 export type Tag = z.infer<typeof TagSchema>;
 
+export const HIDE_MODES = ['hide', 'dim'] as const;
+
 export const SettingsSchema = z.object({
   badge: z._default(z.boolean(), true),
+  /** Listings: cards of papers met on an earlier visit, and saved ones, hidden (or dimmed: `hideMode`). */
+  hideSeen: z._default(z.boolean(), false),
+  hideSaved: z._default(z.boolean(), false),
+  hideMode: z._default(z.enum(HIDE_MODES), 'hide'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The settings a user chose, as a backup carries them: no default filled in (an import must not write one as if chosen). */
+export const ChosenSettingsSchema = z.object({
+  badge: z.optional(z.boolean()),
+  hideSeen: z.optional(z.boolean()),
+  hideSaved: z.optional(z.boolean()),
+  hideMode: z.optional(z.enum(HIDE_MODES)),
+});
+
+export const FOLLOW_KINDS = ['author', 'org', 'keyword'] as const;
+export const FollowKind = z.enum(FOLLOW_KINDS);
+export type FollowKind = z.infer<typeof FollowKind>;
+
+/**
+ * Someone or something the user follows: an author by full name, an organisation by its hub name
+ * (`deepseek-ai`) or full name, a keyword or phrase (whole words). `key` is `<kind>:<value>`, the
+ * value folded (utils/follows/fold.ts), so two spellings of one name are one follow.
+ */
+export const FollowSchema = z.object({
+  key: z.string(),
+  kind: FollowKind,
+  /** What is matched: the name or words, folded (`yann lecun`, `deepseek ai`, `diffusion model`). */
+  value: z.string(),
+  /** As the user typed it (or as the paper spells it). */
+  label: z.string(),
+  addedAt: Timestamp,
+  /** While the library is being matched against it: the last paper id done ('' before the first). */
+  backfill: z.optional(z.string()),
+});
+export type Follow = z.infer<typeof FollowSchema>;
 
 export function newEntry(id: string, now: number): Entry {
   return { id, status: 'to-read', statusAt: now, tags: [], note: '', priority: 0, updatedAt: now };

@@ -9,6 +9,7 @@ import { benchLibrary } from './library';
 import { benchRelevance } from './relevance';
 import { benchUi } from './ui';
 import { benchScale } from './scale';
+import { benchTriage } from './triage';
 import { printScale } from './scale-table';
 import { printTable } from './stats';
 
@@ -22,6 +23,7 @@ async function main() {
   if (only === 'relevance' || only === 'engine') return;
   requireBuild();
   if (!only || only === 'content') printTable('Content script (huggingface.co pages)', await benchContent());
+  if (!only || only === 'triage') printTable('Triage on the listing (100 cards, 200 follows)', await benchTriage());
   if (!only || only === 'library') printTable('Reading list (background, IndexedDB)', await benchLibrary());
   if (!only || only === 'ui') printTable('Popup, library page, export and import (10,000 papers)', await benchUi());
   if (!only || only === 'scale') {

@@ -30,8 +30,8 @@ const RERENDER = `(() => {
   const root = document.querySelector('[data-target="DailyPapers"]');
   if (!window.__hfpFresh) {
     window.__hfpFresh = root.cloneNode(true);
-    for (const el of window.__hfpFresh.querySelectorAll('button[data-hfp-action]')) el.remove();
-    for (const el of window.__hfpFresh.querySelectorAll('[data-hfp-paper]')) el.removeAttribute('data-hfp-paper');
+    for (const el of window.__hfpFresh.querySelectorAll('[data-hfp-action], [data-hfp-ui]')) el.remove();
+    for (const el of window.__hfpFresh.querySelectorAll('[data-hfp-paper]')) { el.removeAttribute('data-hfp-paper'); el.removeAttribute('data-hfp-marks'); }
   }
   window.__hfpN = (window.__hfpN || 0) + 1;
   history.pushState({}, '', '/papers/date/2026-09-' + String(1 + (window.__hfpN % 28)).padStart(2, '0'));

@@ -112,7 +112,7 @@ export async function benchLibrary(): Promise<Row[]> {
       const id = ['2609.31620', '2609.18703', '2609.31473', '2609.30192', '2609.30670'][i % 5]!;
       pressedAt.push(
         await page.evaluate((id) => {
-          const b = document.querySelector<HTMLButtonElement>(`button[data-paper-id="${id}"]`)!;
+          const b = document.querySelector<HTMLButtonElement>(`button[data-hfp-action="bookmark"][data-paper-id="${id}"]`)!;
           const before = b.getAttribute('aria-pressed');
           const t = performance.now();
           b.click();

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the main job, shown without a browser at hand. Launches headless Chromium with
  * the built extension on saved huggingface.co pages (no network, no display), bookmarks two
- * papers, tags one, and writes screenshots (page kinds, popup and library page in light and dark)
+ * papers, tags one, follows an author, and writes screenshots (page kinds, triage marks with an open
+ * card menu, the side panel, popup and library page in light and dark)
  * and every export format to demo-output/.
  */
 import { mkdirSync } from 'node:fs';
@@ -24,6 +25,30 @@ async function main() {
     }
     await page.screenshot({ path: join(OUT, 'page.png') });
     console.log('wrote demo-output/page.png: the daily page, two papers bookmarked');
+
+    // Triage on the listing: marks (all new on a first visit), a followed author's card
+    // highlighted with the reason, and a card's menu open.
+    const follows = await extensionPage(shelf);
+    await send(follows, 'follow', { kind: 'author', value: 'Dawei Zhou' });
+    await follows.close();
+    await page.waitForSelector('[data-hfp-paper="2609.30192"][data-hfp-reason]', { state: 'attached' });
+    await page.locator('[data-hfp-action="menu"][data-paper-id="2609.31473"]').click();
+    await page.waitForSelector('[data-hfp-ui="menu"]');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(OUT, 'triage.png') });
+    console.log('wrote demo-output/triage.png: new marks and the listing bar, a followed author highlighted, a card menu open');
+    await page.keyboard.press('Escape');
+
+    // The side panel beside the page: its papers first, then the reading list.
+    const panel = await shelf.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 760 });
+    await panel.goto(`chrome-extension://${shelf.extensionId}/sidepanel.html`);
+    await panel.waitForSelector('[data-page-paper]');
+    await panel.waitForTimeout(300);
+    await panel.screenshot({ path: join(OUT, 'sidepanel.png') });
+    console.log('wrote demo-output/sidepanel.png: the side panel, the page’s papers then the reading list');
+    await panel.close();
+    await page.bringToFront();
 
     // The same buttons on other page kinds: dark mode, search results, a paper page.
     shelf.site.set('/papers/date/2026-09-28', fixture('hf/hf-daily-logged-in-dark.html'));

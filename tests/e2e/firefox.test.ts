@@ -1,7 +1,9 @@
 /**
  * The Firefox build in a real Firefox (ESR, over WebDriver BiDi): the content script puts its
  * buttons on a saved daily page, a click is stored by the background in IndexedDB, the popup
- * and the library page list the paper, and a reload of the page shows it still saved.
+ * and the library page list the paper, and a reload of the page shows it still saved. Triage:
+ * the cards' marks, and the card's menu (the content script's second part, imported on first
+ * use) setting a status.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../harness/browser';
@@ -45,5 +47,33 @@ describe('Firefox', () => {
     await firefox.send('browsingContext.reload', { context: tab, wait: 'complete' });
     await firefox.until(tab, `${button}?.getAttribute('aria-pressed') === 'true'`);
     expect(await firefox.evaluate(tab, `document.querySelectorAll('button[data-hfp-action="bookmark"][aria-pressed="true"]').length`)).toBe(1);
+  });
+
+  it('marks the cards and opens a card’s menu, whose status is stored and shown on the card', async () => {
+    const tab = await firefox.open('https://huggingface.co/papers');
+    const root = (id: string) => `document.querySelector('[data-hfp-paper="${id}"]')`;
+    const marks = await firefox.until<string>(
+      tab,
+      `${root(ID)}?.getAttribute('data-hfp-marks')?.includes('saved') && ${root(ID)}.getAttribute('data-hfp-marks')`,
+    );
+    expect(marks.split(' ').sort()).toEqual(['new', 'saved']);
+    const OTHER = '2609.30670';
+    await firefox.evaluate(tab, `document.querySelector('[data-hfp-action="menu"][data-paper-id="${OTHER}"]').click()`);
+    const options = await firefox.until<string[]>(
+      tab,
+      `(() => { const s = document.querySelector('[data-hfp-ui="menu"] [data-hfp-action="status"]'); return s && [...s.options].map((o) => o.value); })()`,
+    );
+    expect(options).toEqual(['to-read', 'reading', 'read', 'dismissed']);
+    await firefox.evaluate(
+      tab,
+      `(() => { const s = document.querySelector('[data-hfp-ui="menu"] [data-hfp-action="status"]'); s.value = 'reading'; s.dispatchEvent(new Event('change')); })()`,
+    );
+    await firefox.until(tab, `${root(OTHER)}.getAttribute('data-hfp-marks').split(' ').includes('saved')`);
+    expect(
+      await firefox.evaluate(
+        tab,
+        `document.querySelector('button[data-hfp-action="bookmark"][data-paper-id="${OTHER}"]').getAttribute('aria-pressed')`,
+      ),
+    ).toBe('true');
   });
 });

@@ -24,7 +24,7 @@ describe('bookmarking from the popup', () => {
       const page = await fresh.context.newPage();
       await page.goto('https://huggingface.co/papers');
       await page.waitForFunction(() => document.querySelectorAll('button[data-hfp-action="bookmark"]').length === 5);
-      await page.locator('button[data-paper-id="2609.30192"]').click();
+      await page.locator('button[data-hfp-action="bookmark"][data-paper-id="2609.30192"]').click();
       await page.waitForSelector('button[data-paper-id="2609.30192"][aria-pressed="true"]');
       // The popup, here in a tab of the same window: it offers that tab's cards.
       const popup = await openPopup(fresh);

@@ -146,6 +146,25 @@ export async function dbGet<T = Record<string, unknown>>(shelf: Shelf, table: st
   );
 }
 
+/** Writes records into the extension's IndexedDB from its service worker (a test moving the clock of stored data). */
+export async function dbPut(shelf: Shelf, table: string, values: unknown[]): Promise<void> {
+  const worker = shelf.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${shelf.extensionId}/`)) ?? shelf.worker;
+  await worker.evaluate(
+    ([table, values]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hf-papers-shelf');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(table, 'readwrite');
+          for (const v of values) tx.objectStore(table).put(v);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [table, values] as const,
+  );
+}
+
 /** Polls until `check` holds (or throws its last failure after `ms`). */
 export async function eventually<T>(check: () => Promise<T>, ms = 5000): Promise<T> {
   const end = Date.now() + ms;

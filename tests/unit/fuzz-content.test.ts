@@ -4,12 +4,15 @@
  * seed); `npm run fuzz` runs FUZZ_RUNS per page kind.
  */
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { startScanner } from '../../utils/content/scanner';
 import { PAPER_ID_RE } from '../../utils/ids';
 import { BASES, linkedIds, mutate, mutation, REPLAY, SCANNER_RUNS } from '../harness/mutate';
 import { showPage } from './helpers';
+
+// papers-later.js is imported from the extension's URL in a browser; here, from its source.
+vi.mock('../../utils/content/lazy', () => ({ later: () => import('../../utils/content/later') }));
 
 describe('content script fuzz', () => {
   beforeAll(() => {

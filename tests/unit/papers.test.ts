@@ -47,13 +47,14 @@ describe('bulkGetKnown', () => {
 });
 
 describe('ingestPapers', () => {
-  it('merges into known papers and adds new ones, once per id, and says which were seen before', async () => {
+  it('merges into known papers and adds new ones, once per id, and says which were met on an earlier visit', async () => {
     await db.papers.bulkPut(Array.from({ length: 30 }, (_, i) => ({ ...paper(i), firstSeenUrl: 'https://huggingface.co/papers/date/2026-09-01' })));
     const cards = Array.from({ length: 40 }, (_, i) => ({ id: id(i + 10), upvotes: i }));
-    const states = await ingestPapers(db, [...cards, cards[0]!], { at: 5, url: 'https://huggingface.co/papers' });
+    // The current visit began at 3: papers first met at 1 were seen on an earlier one.
+    const { states } = await ingestPapers(db, [...cards, cards[0]!], { at: 5, url: 'https://huggingface.co/papers' }, 3);
     expect(Object.keys(states)).toHaveLength(40);
-    expect(states[id(10)]!.seenBefore).toBe(true);
-    expect(states[id(45)]!.seenBefore).toBe(false);
+    expect(states[id(10)]!.visit).toBe('seen');
+    expect(states[id(45)]!.visit).toBe('new');
     expect(await db.papers.count()).toBe(50);
     expect(await db.papers.get(id(12))).toMatchObject({ title: 'Paper 12', upvotes: 2, firstSeenAt: 1, lastSeenAt: 5 });
     expect(await db.papers.get(id(45))).toMatchObject({ title: `arXiv:${id(45)}`, upvotes: 35, firstSeenAt: 5 });

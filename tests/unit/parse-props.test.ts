@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readProps, fromApiPaper } from '../../utils/parse/props';
 import { mergeCard } from '../../utils/parse/merge';
 import { mergeStored } from '../../utils/db/merge';
+import { toBibtex } from '../../utils/export/bibtex';
+import { toCslItems } from '../../utils/export/csljson';
 import { DAILY, fixture, parseHtml } from './helpers';
 
 const raw = parseHtml(fixture(DAILY)).querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;
@@ -33,6 +35,32 @@ describe('embedded DailyPapers JSON', () => {
     expect(p.authors).toHaveLength(16);
     expect(p.authors?.slice(0, 2)).toEqual(['Hongyang Du', 'Yunfei Xie']);
     expect(p.abstract).toMatch(/^Representation autoencoders \(RAEs\) reuse features/);
+  });
+
+  it('keeps the authors the site marks hidden, in their place', () => {
+    const json = JSON.parse(raw);
+    const authors = json.dailyPapers[0].paper.authors as Array<{ name: string; hidden?: boolean }>;
+    authors[2]!.hidden = true;
+    authors[15]!.hidden = true;
+    const p = readProps(JSON.stringify(json), 'DailyPapers').papers.get('2609.31620')!;
+    expect(p.authors).toEqual(authors.map((a) => a.name.trim()));
+    expect(p.authors).toHaveLength(16);
+    // …and so in exports and citations: hidden on the site, an author all the same.
+    const item = {
+      ...p,
+      title: p.title ?? '',
+      authors: p.authors ?? [],
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+      firstSeenUrl: 'https://huggingface.co/papers',
+    };
+    expect(toBibtex([item])).toContain(authors[2]!.name.trim().split(' ').pop()!);
+    expect(toCslItems([item])[0]!.author).toHaveLength(16);
+    expect(fromApiPaper({ id: '2508.02739', title: 'K', authors: [{ name: 'A' }, { name: 'B', hidden: true }, { name: 'C' }] })?.authors).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
   });
 
   it('drops a malformed field, keeps the rest of the paper', () => {

@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { button, db, errors, scanner, useScannerPage } from './scanner-page';
 
+// papers-later.js is imported from the extension's URL in a browser; here, from its source.
+vi.mock('../../utils/content/lazy', () => ({ later: () => import('../../utils/content/later') }));
+
 useScannerPage();
 
 describe('bookmark order', () => {

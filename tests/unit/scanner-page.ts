@@ -32,10 +32,12 @@ export function useScannerPage() {
     fakeBrowser.reset();
     db = new ShelfDB(`test-${Math.random()}`);
     pushed = [];
-    errors = [];
+    const mine: string[] = [];
+    errors = mine;
     startBackground();
     showPage(fixture(DAILY), 'https://huggingface.co/papers');
-    scanner = startScanner(document, (m) => errors.push(m));
+    // Its own list: what an earlier test's stopped scanner still had under way reports elsewhere.
+    scanner = startScanner(document, (m) => mine.push(m));
   });
 
   afterEach(async () => {

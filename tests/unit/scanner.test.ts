@@ -8,6 +8,9 @@ import { outermost } from '../../utils/content/scanner';
 import { DAILY, fixture, showPage } from './helpers';
 import { button, buttons, db, errors, IDS, pushed, restartScanner, scanner, startBackground, useScannerPage } from './scanner-page';
 
+// papers-later.js is imported from the extension's URL in a browser; here, from its source.
+vi.mock('../../utils/content/lazy', () => ({ later: () => import('../../utils/content/later') }));
+
 useScannerPage();
 
 describe('scanner on the daily page', () => {

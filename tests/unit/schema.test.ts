@@ -60,7 +60,18 @@ describe('upgrading the library', () => {
     expect(entries.map((e) => [e.id, e.bookmarkedAt])).toEqual(bookmarks.map((b) => [b.id, b.bookmarkedAt]));
     expect(entries.every((e) => e.status === 'to-read' && e.tags.length === 0 && e.note === '' && e.statusAt === e.bookmarkedAt)).toBe(true);
     expect(await db.fills.toArray()).toEqual([{ id: papers[1]!.id, queuedAt: 5, tries: 1 }]);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['entries', 'fills', 'papers', 'settings', 'snapshots', 'tags', 'zoteroSent']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'entries',
+      'fills',
+      'follows',
+      'matches',
+      'papers',
+      'settings',
+      'snapshots',
+      'tags',
+      'visits',
+      'zoteroSent',
+    ]);
     db.close();
   });
 
@@ -107,7 +118,13 @@ describe('upgrading the library', () => {
     expect(await db.entries.where('[status+bookmarkedAt]').between(['read', Dexie.minKey], ['read', Dexie.maxKey]).count()).toBe(
       entries.filter((e) => e.status === 'read' && e.bookmarkedAt).length,
     );
-    expect(db.entries.schema.indexes.map((i) => i.name).sort()).toEqual(['[status+bookmarkedAt]', 'bookmarkedAt', 'rev', 'tags']);
+    expect(db.entries.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[status+bookmarkedAt]',
+      '[status+statusAt]',
+      'bookmarkedAt',
+      'rev',
+      'tags',
+    ]);
     db.close();
   });
 
@@ -127,6 +144,9 @@ describe('upgrading the library', () => {
     expect(await db.entries.toArray()).toEqual(entries);
     expect(await db.tags.toArray()).toEqual([{ key: 'rl', name: 'RL', createdAt: 1 }]);
     expect(await db.settings.toArray()).toEqual([{ key: 'badge', value: false }]);
+    // v5 (triage): its tables start empty, and entries are found by status and date at once.
+    expect([await db.visits.count(), await db.follows.count(), await db.matches.count()]).toEqual([0, 0, 0]);
+    expect(await db.entries.where('[status+statusAt]').between(['to-read', Dexie.minKey], ['to-read', Dexie.maxKey]).count()).toBe(100);
     // Records of before v6 carry no stamp; the next write of one does.
     expect(await db.papers.where('rev').above(0).count()).toBe(0);
     await setStatus(db, [entries[5]!.id], 'read', 99);

@@ -7,6 +7,7 @@
 import type { Paper } from '../model';
 import type { ShelfDB } from '../db/schema';
 import { fromApiPaper } from '../parse/props';
+import { syncMatches } from '../db/matches';
 import { mergeStored } from '../db/merge';
 
 /** 3 requests a second at most. */
@@ -75,11 +76,13 @@ export function makeFiller({ db, now, fetch, sleep = (ms) => new Promise((r) => 
       await db.papers.update(id, { fetchedAt: now() });
       return 'gone';
     }
-    await db.transaction('rw', db.papers, async () => {
+    await db.transaction('rw', [db.papers, db.entries, db.follows, db.matches], async () => {
       const old = await db.papers.get(id);
       const merged = mergeStored(old, fields, { at: old?.lastSeenAt ?? now() });
       merged.fetchedAt = now();
       await db.papers.put(merged);
+      // The abstract and authors just arrived: the follows may match them now.
+      await syncMatches(db, [merged]);
     });
     return 'done';
   }

@@ -7,10 +7,12 @@ import type { Replies, RequestName, RequestPayload, TabMessage } from '../protoc
 import type { ShelfDB } from '../db/schema';
 import { ingestPapers } from '../db/papers';
 import { addTags, deleteTag, removeTags, renameTag, setBookmarks, setNote, setPriority, setStatus, setTagColor, toReadCount } from '../db/library';
+import { syncMatches } from '../db/matches';
 import { getSettings, setSettings } from '../db/settings';
 import { listingDay, mergeCard } from '../parse/merge';
 import { readProps, type PropsIndex } from '../parse/props';
 import type { Filler } from './fill';
+import { makeTriage } from './triage';
 
 export interface Deps {
   db: ShelfDB;
@@ -32,6 +34,7 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
    * was stopped and lost it, the content script is asked for the raw JSON again.
    */
   const propsCache = new Map<string, PropsIndex>();
+  const triage = makeTriage({ db, now, broadcast, filler });
 
   async function refreshBadge() {
     if (!badge) return;
@@ -61,9 +64,16 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
         }
       }
       const merged = cards.map((card) => mergeCard(card, index?.papers.get(card.id)));
-      const states = await ingestPapers(db, merged, { at: now(), url: page.url, listingDate: listingDay(page, index?.listingDate) });
+      const visit = await triage.touchVisit();
+      const seen = { at: now(), url: page.url, listingDate: listingDay(page, index?.listingDate) };
+      const states = await db.transaction('rw', [db.papers, db.entries, db.follows, db.matches], async () => {
+        const ingested = await ingestPapers(db, merged, seen, visit.start);
+        await triage.withFollows(ingested.states, ingested.papers, ingested.entries, false);
+        return ingested.states;
+      });
       return {
         states,
+        view: await triage.pageView(visit.since),
         /** The page's JSON is needed and this worker has not got it (first sight, or a restart). */
         needProps: !!props && !index,
         /** Cards the JSON holds no (or a damaged) entry for: the page should send what their DOM shows. */
@@ -80,7 +90,9 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
     },
 
     async setStatus({ ids, status }: RequestPayload<'setStatus'>) {
-      await setStatus(db, ids, status, now());
+      const states = await setStatus(db, ids, status, now());
+      // "Not interested" un-saves, and dims the card: the tabs show it.
+      if (Object.keys(states).length) await broadcast({ hfp: 1, type: 'states', states });
       await refreshBadge();
     },
 
@@ -115,6 +127,7 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
     async setSettings(change: RequestPayload<'setSettings'>) {
       await setSettings(db, change);
       await refreshBadge();
+      if (change.hideSeen !== undefined || change.hideSaved !== undefined || change.hideMode) await broadcast({ hfp: 1, type: 'refresh' });
     },
 
     async getStates({ ids }: RequestPayload<'getStates'>) {
@@ -122,14 +135,25 @@ export function makeHandlers({ db, now, broadcast, filler, badge }: Deps) {
     },
 
     async libraryChanged({ ids }: RequestPayload<'libraryChanged'>) {
+      // An import may have changed papers' text and statuses: their matches follow.
+      await db.transaction('rw', [db.papers, db.entries, db.follows, db.matches], async () => {
+        const [papers, entries] = await Promise.all([db.papers.bulkGet(ids), db.entries.bulkGet(ids)]);
+        const known = papers.flatMap((p, i) => (p ? [i] : []));
+        await syncMatches(
+          db,
+          known.map((i) => papers[i]!),
+          known.map((i) => entries[i]),
+        );
+      });
       const states = await statesOf(ids);
       await broadcast({ hfp: 1, type: 'states', states });
       await refreshBadge();
       void filler?.enqueue(ids.filter((id) => states[id]!.bookmarked));
     },
+    ...triage.handlers,
   } satisfies { [K in RequestName]: (payload: RequestPayload<K>) => Promise<Replies[K]> };
 
-  return Object.assign(handlers, { refreshBadge });
+  return Object.assign(handlers, { refreshBadge, resumeBackfills: triage.resumeBackfills });
 }
 
-export type Handlers = Omit<ReturnType<typeof makeHandlers>, 'refreshBadge'>;
+export type Handlers = Omit<ReturnType<typeof makeHandlers>, 'refreshBadge' | 'resumeBackfills'>;

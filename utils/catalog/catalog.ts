@@ -6,7 +6,7 @@
  */
 import type { ViewKey } from '../model';
 import type { Row } from './row';
-import { compareFor, counts, inView, matchesFilters, type Counts, type Filters, type SortKey } from './view';
+import { compareFor, counts, inView, matchesFilters, type Counts, type Filters, type SortKey, type ViewContext } from './view';
 
 export interface ListSpec {
   view: ViewKey;
@@ -20,6 +20,9 @@ interface Cached {
   ids: string[];
 }
 
+/** Views that may hold papers not saved. */
+const ALL_ROWS = new Set<ViewKey>(['seen', 'everything', 'followed', 'new', 'dismissed']);
+
 /** Above this many changed rows, a list is computed again rather than patched. */
 const PATCH_LIMIT = 200;
 
@@ -28,6 +31,7 @@ export class Catalog {
   private saved = new Set<string>();
   private cached?: Cached;
   private countsCache?: Counts;
+  private ctx: ViewContext = {};
 
   get size() {
     return this.rows.size;
@@ -53,6 +57,14 @@ export class Catalog {
     else this.cached = undefined;
   }
 
+  /** Since when papers are new (a visit began): every list and count is made again. */
+  setContext(ctx: ViewContext) {
+    if (ctx.newSince === this.ctx.newSince) return;
+    this.ctx = ctx;
+    this.cached = undefined;
+    this.countsCache = undefined;
+  }
+
   /** The ids a list shows, in order: a search's ranking when given, else the sort's. */
   list(spec: ListSpec, ranked?: readonly string[]): string[] {
     const key = JSON.stringify(spec);
@@ -64,7 +76,7 @@ export class Catalog {
   }
 
   counts(): Counts {
-    this.countsCache ??= counts(this.savedRows());
+    this.countsCache ??= counts(this.savedRows(), this.unsavedRows(), this.ctx);
     return this.countsCache;
   }
 
@@ -72,13 +84,17 @@ export class Catalog {
     for (const id of this.saved) yield this.rows.get(id)!;
   }
 
-  /** The candidates of a view: papers only seen are most of the library; the others are saved. */
+  private *unsavedRows(): Generator<Row> {
+    for (const r of this.rows.values()) if (!this.saved.has(r.id)) yield r;
+  }
+
+  /** The candidates of a view: papers only seen are most of the library; the reading list's views hold saved ones only. */
   private candidates(view: ViewKey): Iterable<Row> {
-    return view === 'seen' || view === 'everything' ? this.rows.values() : this.savedRows();
+    return ALL_ROWS.has(view) ? this.rows.values() : this.savedRows();
   }
 
   private shows(r: Row, spec: ListSpec) {
-    return inView(r, spec.view) && matchesFilters(r, spec.filters);
+    return inView(r, spec.view, this.ctx) && matchesFilters(r, spec.filters);
   }
 
   private sorted(spec: ListSpec): string[] {

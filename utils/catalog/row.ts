@@ -13,6 +13,8 @@ const NOTE_START = 200;
 
 export type Row = Pick<Paper, 'id' | 'title' | 'authors' | 'authorCount' | 'publishedAt' | 'upvotes' | 'firstSeenAt' | 'lastSeenAt'> & {
   entry?: Entry;
+  /** The keys of the follows the paper matches (the worker sets them from the matches table; never in a snapshot). */
+  follows?: string[];
 };
 
 export function toRow(p: Paper, entry: Entry | undefined): Row {

@@ -11,6 +11,7 @@ import { Catalog } from './catalog';
 import { readAll, readChanged, Stamps, type Batch } from './load';
 import type { CatalogState, FromCatalog, Show, ToCatalog } from './messages';
 import { restoreSnapshot, writeSnapshot } from './snapshot';
+import { changedRows, readTriage, withFollows, type TriageState } from './triage';
 
 const catalog = new Catalog();
 let index = new LibraryIndex();
@@ -19,12 +20,13 @@ let stamps = new Stamps();
 let ready = false;
 let current: Show | undefined;
 let ranking: { query: string; ids: readonly string[]; complete: boolean } | undefined;
+let triage: TriageState = { follows: new Map() };
 const post = (m: FromCatalog) => (self as unknown as Worker).postMessage(m);
 const state = (): CatalogState => ({ size: catalog.size, ready, indexing: index.pending });
 
 function take(b: Batch) {
   if (!b.rows.length) return;
-  catalog.put(b.rows);
+  catalog.put(withFollows(b.rows, triage.follows));
   index.update(b.docs);
   ranking = undefined;
 }
@@ -45,6 +47,14 @@ function answer(req: Show) {
   const rows = ids.slice(req.from, req.to).map((id) => catalog.get(id)!);
   const outside = ranked ? ranked.length - ids.length : 0;
   post({ type: 'shown', seq: req.seq, total: ids.length, from: req.from, rows, counts: catalog.counts(), state: state(), complete, outside });
+}
+
+/** Follows matched or dropped, or a new visit: the rows concerned change, and every list if the visit did. */
+function applyTriage(next: TriageState) {
+  const changed = changedRows(triage.follows, next.follows, (id) => catalog.get(id));
+  triage = next;
+  catalog.setContext(next.newSince === undefined ? {} : { newSince: next.newSince });
+  if (changed.length) catalog.put(changed);
 }
 
 const refresh = () => {
@@ -94,8 +104,17 @@ async function start() {
     }
   }
   await look();
+  applyTriage(await readTriage(db));
   ready = true;
   refresh();
+  // Matches and visits change without a paper or entry being written (a follow's backfill, a new visit).
+  liveQuery(() => readTriage(db)).subscribe({
+    next: (t) => {
+      applyTriage(t);
+      refresh();
+    },
+    error: (err) => post({ type: 'error', message: String(err) }),
+  });
   // Any write to papers or entries from now on, whatever its stamp: a live query that reads both
   // tables whole (a count), so Dexie runs it again on every write to them; the look says what changed.
   let first = true;

@@ -6,11 +6,11 @@
 import type { PageInfo } from '../pages';
 import { oneLine } from '../text';
 import { findCards, findPaperHeader, type FoundCard } from './cards';
-import { BUTTON, ensureControl, unmark } from './control';
+import { BUTTON, drop, ensureControl, MENU, unmark } from './control';
 import { queryFirst } from './selectors';
 
 /** A card found on this pass; `header` for a paper page's own header. */
-export type Card = FoundCard & { header?: true; text: string };
+export type Card = FoundCard & { header?: true; text: string; button: HTMLButtonElement };
 
 export function makeMarker(doc: Document) {
   /** Card roots this script marked, and the buttons it placed (strong refs, dropped once detached). */
@@ -55,9 +55,10 @@ export function makeMarker(doc: Document) {
     const cards = found.map((card): Card => {
       const text = oneLine(card.title.textContent ?? '');
       if (!card.header) corner ??= !!queryFirst(card.el, 'thumbnail');
-      placed.add(ensureControl(card.el, card.title, card.id, text, card.header ? 'title' : corner ? 'corner' : 'end'));
+      const button = ensureControl(card.el, card.title, card.id, text, card.header ? 'title' : corner ? 'corner' : 'end');
+      placed.add(button);
       marks.add(card.el);
-      return { ...card, text };
+      return { ...card, text, button };
     });
 
     // A button moved away from its card, or copied by the site (a cloned heading, say), goes.
@@ -65,12 +66,14 @@ export function makeMarker(doc: Document) {
     for (const b of issued) {
       if (!b.isConnected) issued.delete(b);
       else if (!placed.has(b) && within(b) && stray(b)) {
-        b.remove();
+        drop(b);
         issued.delete(b);
       }
     }
     for (const scope of small) {
-      for (const b of (scope as Element).querySelectorAll?.<HTMLButtonElement>(BUTTON) ?? []) if (!placed.has(b) && stray(b)) b.remove();
+      for (const b of (scope as Element).querySelectorAll?.<HTMLButtonElement>(BUTTON) ?? []) if (!placed.has(b) && stray(b)) drop(b);
+      // A menu opener whose bookmark the site removed.
+      for (const m of (scope as Element).querySelectorAll?.(MENU) ?? []) if (!m.nextElementSibling?.matches(BUTTON)) m.remove();
     }
     for (const b of placed) issued.add(b);
     return cards;

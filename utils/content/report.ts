@@ -10,9 +10,10 @@ import { idsInJson } from '../ids';
 import { request } from '../messaging';
 import type { PaperFields } from '../model';
 import type { PageInfo } from '../pages';
+import type { PageView } from '../protocol';
 import type { States } from './bookmark-state';
+import { later, type Later } from './lazy';
 import type { Card } from './marks';
-import { readCard, readPaperHeader } from './read';
 import { queryFirst } from './selectors';
 
 /** Idle-time reading of cards works in slices this long, so it never holds up the page. */
@@ -27,8 +28,8 @@ interface PropsRef {
 
 export interface ReporterDeps {
   doc: Document;
-  /** States the library answered with, for the buttons. */
-  onStates: (states: States) => void;
+  /** States the library answered with, for the cards; with the page's view from a report. */
+  onStates: (states: States, view?: PageView) => void;
   onError: (message: string) => void;
 }
 
@@ -84,8 +85,8 @@ export function makeReporter({ doc, onStates, onError }: ReporterDeps) {
     return props;
   }
 
-  function readFields(card: Card, now: Date): PaperFields {
-    const f = card.header ? readPaperHeader(card, doc) : readCard(card, now);
+  function readFields(card: Card, now: Date, read: Later): PaperFields {
+    const f = card.header ? read.readPaperHeader(card, doc) : read.readCard(card, now);
     fields.set(card.id, { ...fields.get(card.id), ...f });
     return f;
   }
@@ -93,12 +94,14 @@ export function makeReporter({ doc, onStates, onError }: ReporterDeps) {
   /** Reads cards in idle time, a few milliseconds at a time, and sends what they show. */
   async function readWhenIdle(page: PageInfo, cards: Card[], now: Date) {
     const read: PaperFields[] = [];
+    const reader = await later().catch(failed);
+    if (!reader) return;
     for (let i = 0; i < cards.length; ) {
       await idle();
       const start = performance.now();
       do {
         const card = cards[i++]!;
-        if (card.el.isConnected && card.el.getAttribute('data-hfp-paper') === card.id) read.push(readFields(card, now));
+        if (card.el.isConnected && card.el.getAttribute('data-hfp-paper') === card.id) read.push(readFields(card, now, reader));
       } while (i < cards.length && performance.now() - start < SLICE_MS);
       performance.measure('hfp:read', { start });
     }
@@ -118,7 +121,7 @@ export function makeReporter({ doc, onStates, onError }: ReporterDeps) {
       const sending = send(cards, false);
       performance.measure('hfp:send', { start });
       let reply = await sending;
-      onStates(reply.states);
+      onStates(reply.states, reply.view);
       if (reply.needProps && ref) {
         const under = handoffs.get(ref.key);
         if (under) {
@@ -137,15 +140,16 @@ export function makeReporter({ doc, onStates, onError }: ReporterDeps) {
           handoffs.set(ref.key, handoff);
           reply = await handoff.finally(() => handoffs.delete(ref.key));
         }
-        onStates(reply.states);
+        onStates(reply.states, reply.view);
       }
       const missing = reply.needDom.filter((id) => lean.some((c) => c.id === id));
       if (missing.length) {
         // The JSON named these cards but held no usable entry for them: read their DOM.
         const now = new Date();
+        const reader = await later();
         const cards = missing.flatMap((id) => {
           const card = found.get(id);
-          return card?.el.isConnected ? [readFields(card, now)] : [];
+          return card?.el.isConnected ? [readFields(card, now, reader)] : [];
         });
         if (cards.length) await request('ingest', { page: pageRef(page), cards });
       }

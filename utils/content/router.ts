@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { TabMessage } from '../protocol';
 import { removeAll } from './control';
+import { later } from './lazy';
 import type { Scanner } from './scanner';
 import { showToast } from './toast';
 
@@ -24,8 +25,15 @@ export function routeTabMessages(doc: Document, scanner: Scanner) {
     const m = message as TabMessage;
     if (m?.hfp !== 1) return false;
     if (m.type === 'states') scanner.apply(m.states);
+    else if (m.type === 'refresh') void scanner.refresh();
     else if (m.type === 'pageCards') sendResponse(scanner.cards());
-    else if (m.type === 'toggleFocused') {
+    else if (m.type === 'scrollToCard') {
+      later().then(
+        (l) => sendResponse(l.scrollToCard(doc, m.id)),
+        () => sendResponse(false),
+      );
+      return true;
+    } else if (m.type === 'toggleFocused') {
       void scanner
         .toggleFocused()
         .then((done) =>

@@ -7,13 +7,19 @@
 import { request } from '../messaging';
 import type { PaperFields } from '../model';
 import { pageInfo, type PageInfo } from '../pages';
+import type { PageView } from '../protocol';
+import type { Bar } from './bar';
 import { bookmarkStates, type States } from './bookmark-state';
-import { BUTTON, showState } from './control';
+import { paintCard, type Shown } from './card-marks';
+import { BUTTON, MENU, showState } from './control';
+import { later } from './lazy';
 import { makeMarker } from './marks';
 import { makeReporter } from './report';
 
 /** Mutations arriving together (one Svelte update) are handled in one pass. */
 const SETTLE_MS = 16;
+/** While a papers page is open, it says so this often: a visit ends after half an hour without (utils/db/visits.ts). */
+export const HEARTBEAT_MS = 5 * 60 * 1000;
 
 export interface Scanner {
   /** Scans now whatever changed (tests call this instead of waiting). */
@@ -23,6 +29,8 @@ export interface Scanner {
   cards(): Array<PaperFields & { bookmarked: boolean }>;
   /** Applies states pushed by the background. */
   apply(states: States): void;
+  /** Follows or settings changed: asks the background for every card's state and the page's view. */
+  refresh(): Promise<void>;
   /** Sets a bookmark as a click would (the popup uses it). */
   setBookmark(id: string, on: boolean): Promise<void>;
   /** The keyboard shortcut: toggles the paper of a paper page, or the card holding focus. */
@@ -36,8 +44,13 @@ export function startScanner(doc: Document, onError: (message: string) => void =
   let force = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const states = bookmarkStates();
+  /** What each paper's cards show besides the bookmark's pending state (new cards of a known paper start from it). */
+  const shown = new Map<string, Shown>();
   const marker = makeMarker(doc);
-  const reporter = makeReporter({ doc, onStates: (s) => apply(s), onError });
+  let bar: Bar | undefined;
+  let first: Element | undefined;
+  let since: string | undefined;
+  const reporter = makeReporter({ doc, onStates: (s, view) => apply(s, view), onError });
 
   function flush() {
     clearTimeout(timer);
@@ -55,21 +68,64 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     force = false;
     if (!scopes.length || page.kind === 'other') return;
     const cards = marker.mark(scopes, page);
+    // A new card of a paper shown before (the site re-rendered it) shows what its paper shows.
+    for (const c of cards) if (shown.has(c.id)) paint(c.button, c.id);
+    if (page.kind !== 'paper') first = cards.find((c) => !c.header)?.el ?? first;
     performance.measure('hfp:scan', { start });
     reporter.report(cards, page, again);
   }
 
   /** States from the library (replies and pushes): shown when newer than what is shown. */
-  function apply(incoming: States) {
+  function apply(incoming: States, view?: PageView) {
+    const start = performance.now();
+    if (view) {
+      // The hide controls take effect at once (public/papers-triage.css); the bar follows in idle time.
+      const html = doc.documentElement;
+      html.setAttribute('data-hfp-hide', `${view.hideSeen ? 'seen' : ''} ${view.hideSaved ? 'saved' : ''}`.trim());
+      html.toggleAttribute('data-hfp-dim', view.dim);
+      since = view.since ?? since;
+    }
     show(states.incoming(incoming));
+    performance.measure('hfp:marks', { start });
+    if (first) {
+      void later().then(
+        (m) => {
+          bar ??= m.makeBar(doc, onError);
+          bar.update(first, since);
+        },
+        () => undefined,
+      );
+    }
   }
 
   /** One query for all buttons, however many states: a 100-card reply costs one walk. */
-  function show(shown: States) {
+  function show(update: States) {
     for (const b of doc.querySelectorAll<HTMLButtonElement>(BUTTON)) {
-      const state = shown[b.getAttribute('data-paper-id') ?? ''];
-      if (state) showState(b, state);
+      const id = b.getAttribute('data-paper-id') ?? '';
+      const state = update[id];
+      if (!state) continue;
+      const s = shown.get(id) ?? {};
+      if (state.visit) s.visit = state.visit;
+      if (state.dismissed !== undefined) s.dismissed = state.dismissed;
+      if (state.follows) s.follows = state.follows;
+      if (state.bookmarked !== undefined) s.bookmarked = state.bookmarked;
+      shown.set(id, s);
+      paint(b, id);
     }
+  }
+
+  function paint(b: HTMLButtonElement, id: string) {
+    const s = shown.get(id)!;
+    if (s.bookmarked !== undefined) showState(b, s);
+    const root = b.closest('[data-hfp-paper]');
+    if (root) paintCard(root, s);
+  }
+
+  async function refresh() {
+    const ids = [...new Set([...doc.querySelectorAll<HTMLElement>(BUTTON)].map((b) => b.dataset.paperId!))];
+    if (!ids.length) return;
+    const reply = await request('pageStates', { ids }).catch(() => undefined);
+    if (reply) apply(reply.states, reply.view);
   }
 
   async function setBookmark(id: string, on: boolean) {
@@ -92,15 +148,19 @@ export function startScanner(doc: Document, onError: (message: string) => void =
   }
 
   const onClick = (event: Event) => {
-    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>(BUTTON);
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>(`${BUTTON}, ${MENU}`);
     const id = button?.dataset.paperId;
     if (!button || !id) return;
     event.preventDefault();
     event.stopPropagation();
-    void setBookmark(id, button.getAttribute('aria-pressed') !== 'true');
+    if (button.matches(MENU)) {
+      later()
+        .then((m) => m.openMenu({ doc, opener: button, id, paper: reporter.fields(id), apply, onError }))
+        .catch((err) => onError(`The menu could not open: ${(err as Error).message}`));
+    } else void setBookmark(id, button.getAttribute('aria-pressed') !== 'true');
   };
 
-  const isOurs = (n: Node) => isElement(n) && n.matches(BUTTON);
+  const isOurs = (n: Node) => isElement(n) && n.matches('[data-hfp-action], [data-hfp-ui]');
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') {
@@ -121,6 +181,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
 
   doc.addEventListener('click', onClick, true);
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'data-props'] });
+  const beat = setInterval(() => request('heartbeat', {}).catch(() => undefined), HEARTBEAT_MS);
   flush();
 
   return {
@@ -128,6 +189,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
     stop() {
       observer.disconnect();
       clearTimeout(timer);
+      clearInterval(beat);
       doc.removeEventListener('click', onClick, true);
     },
     cards() {
@@ -140,6 +202,7 @@ export function startScanner(doc: Document, onError: (message: string) => void =
       });
     },
     apply,
+    refresh,
     setBookmark,
     async toggleFocused() {
       const card = doc.activeElement?.closest('[data-hfp-paper]');

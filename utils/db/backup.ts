@@ -65,7 +65,9 @@ export async function writeBackup(db: ShelfDB, ids?: string[], { now = Date.now(
     }
     const settings = Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value]));
     const parsed = z.partial(SettingsSchema).safeParse(settings);
-    if (parsed.success && !ids) parts.push(`,"settings":${JSON.stringify(parsed.data)}`);
+    // Only the settings the user has: a default is not written as if chosen.
+    const chosen = parsed.success ? Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in settings)) : undefined;
+    if (chosen && !ids) parts.push(`,"settings":${JSON.stringify(chosen)}`);
     parts.push('}\n');
     return parts;
   });

@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { newEntry, normalizeTag, tagKey, type Entry, type PaperFields, type Status, type Tag } from '../model';
+import { refreshUnread } from './matches';
 import { mergeStored } from './merge';
 import type { ShelfDB } from './schema';
 
@@ -47,7 +48,7 @@ export interface BookmarkChange {
  * paper's state with its version (`at`: the entry's updatedAt), for the tabs.
  */
 export async function setBookmarks(db: ShelfDB, { ids, on, at, papers = [] }: BookmarkChange, now: number) {
-  return db.transaction('rw', db.papers, db.entries, async () => {
+  return db.transaction('rw', db.papers, db.entries, db.matches, async () => {
     if (on) {
       const given = new Map(papers.map((p) => [p.id, p]));
       const known = await db.papers.bulkGet(ids);
@@ -56,7 +57,8 @@ export async function setBookmarks(db: ShelfDB, { ids, on, at, papers = [] }: Bo
     }
     const entries = await entriesFor(db, ids, now);
     const before: Record<string, number | undefined> = {};
-    const states: Record<string, { bookmarked: boolean; at: number }> = {};
+    const states: Record<string, { bookmarked: boolean; at: number; dismissed?: false }> = {};
+    const undismissed: string[] = [];
     const changed = entries.flatMap((e) => {
       before[e.id] = e.bookmarkedAt;
       if (on === (e.bookmarkedAt !== undefined) && (at === undefined || at === e.bookmarkedAt)) {
@@ -67,19 +69,51 @@ export async function setBookmarks(db: ShelfDB, { ids, on, at, papers = [] }: Bo
       if (on) next.bookmarkedAt = at ?? e.bookmarkedAt ?? now;
       else delete next.bookmarkedAt;
       states[e.id] = { bookmarked: on, at: next.updatedAt };
+      // Saved again, a paper is no longer "not interested": it is to read.
+      if (on && e.status === 'dismissed') {
+        Object.assign(next, { status: 'to-read', statusAt: now });
+        states[e.id]!.dismissed = false;
+        undismissed.push(e.id);
+      }
       return [next];
     });
     if (changed.length) await db.entries.bulkPut(changed);
+    if (undismissed.length) await refreshUnread(db, undismissed);
     return { before, states };
   });
 }
 
-export async function setStatus(db: ShelfDB, ids: string[], status: Status, now: number) {
-  await db.transaction('rw', db.entries, async () => {
+/**
+ * Sets the reading status. "Not interested" (`dismissed`) takes the papers off the reading list:
+ * their bookmark goes, their tags and note stay. Returns the changed papers' states, for the tabs.
+ */
+export async function setStatus(db: ShelfDB, ids: string[], status: Status, now: number): Promise<Record<string, EntryState>> {
+  return db.transaction('rw', db.entries, db.matches, async () => {
     const entries = await entriesFor(db, ids, now);
-    const changed = entries.filter((e) => e.status !== status).map((e) => ({ ...e, status, statusAt: now, updatedAt: bump(e, now) }));
+    const changed = entries.flatMap((e) => {
+      if (e.status === status && (status !== 'dismissed' || e.bookmarkedAt === undefined)) return [];
+      const next: Entry = { ...e, status, statusAt: e.status === status ? e.statusAt : now, updatedAt: bump(e, now) };
+      if (status === 'dismissed') delete next.bookmarkedAt;
+      return [next];
+    });
     if (changed.length) await db.entries.bulkPut(changed);
+    await refreshUnread(
+      db,
+      changed.map((e) => e.id),
+    );
+    return Object.fromEntries(changed.map((e) => [e.id, entryState(e)]));
   });
+}
+
+/** What a card shows of an entry: saved, dismissed, and the version of both. */
+export interface EntryState {
+  bookmarked: boolean;
+  dismissed: boolean;
+  at: number;
+}
+
+export function entryState(e: Entry | undefined): EntryState {
+  return { bookmarked: e?.bookmarkedAt !== undefined, dismissed: e?.status === 'dismissed', at: e?.updatedAt ?? 0 };
 }
 
 export async function setPriority(db: ShelfDB, ids: string[], priority: number, now: number) {
@@ -101,7 +135,7 @@ export async function setNote(db: ShelfDB, id: string, note: string, now: number
  * Tag names as the library spells them: trimmed, and case-insensitively the same tag as one
  * that exists ("ml" joins "ML"). New tags are created with a colour.
  */
-async function resolveTags(db: ShelfDB, names: string[], now: number): Promise<string[]> {
+export async function resolveTags(db: ShelfDB, names: string[], now: number): Promise<string[]> {
   const firstSpelling = new Map<string, string>();
   for (const n of names.map(normalizeTag)) if (n && !firstSpelling.has(n.toLowerCase())) firstSpelling.set(n.toLowerCase(), n);
   const wanted = [...firstSpelling.entries()];

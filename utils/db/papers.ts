@@ -1,11 +1,9 @@
 import type { Table } from 'dexie';
-import type { PaperFields } from '../model';
+import type { Entry, Paper, PaperFields } from '../model';
 import type { PaperState } from '../protocol';
+import { entryState } from './library';
 import { mergeStored, type Sighting } from './merge';
 import type { ShelfDB } from './schema';
-
-/** A paper counts as seen before when it was first met elsewhere, or over an hour ago. */
-const SEEN_BEFORE_MS = 60 * 60 * 1000;
 
 /**
  * The records of `ids` a table holds, in the order of `ids`. A page's ids are close together,
@@ -31,26 +29,30 @@ export async function bulkGetKnown<T extends { id: string }, I>(table: Table<T, 
   return ids.map((id) => found.get(id));
 }
 
+export interface Ingested {
+  states: Record<string, PaperState>;
+  /** The papers as stored, and their entries, in the same order (for matching them against follows). */
+  papers: Paper[];
+  entries: Array<Entry | undefined>;
+}
+
 /**
  * Upserts every paper a page showed, in one transaction: new values win, nothing known is
- * erased, first/last seen are tracked. Returns each paper's state for its card's button.
+ * erased, first/last seen are tracked. Returns each paper's state for its card: saved,
+ * dismissed, and `new` when first met since `visitStart` (the current visit began), else `seen`.
  */
-export async function ingestPapers(db: ShelfDB, cards: PaperFields[], seen: Sighting): Promise<Record<string, PaperState>> {
+export async function ingestPapers(db: ShelfDB, cards: PaperFields[], seen: Sighting, visitStart = seen.at): Promise<Ingested> {
   const unique = [...new Map(cards.map((c) => [c.id, c])).values()];
   const ids = unique.map((c) => c.id);
   return db.transaction('rw', db.papers, db.entries, async () => {
     const [old, entries] = await Promise.all([bulkGetKnown(db.papers, ids), bulkGetKnown(db.entries, ids)]);
     const states: Record<string, PaperState> = {};
-    const next = unique.map((card, i) => {
-      const before = old[i];
-      states[card.id] = {
-        bookmarked: entries[i]?.bookmarkedAt !== undefined,
-        at: entries[i]?.updatedAt ?? 0,
-        seenBefore: !!before && (before.firstSeenUrl !== seen.url || before.firstSeenAt < seen.at - SEEN_BEFORE_MS),
-      };
-      return mergeStored(before, card, seen);
+    const papers = unique.map((card, i) => {
+      const paper = mergeStored(old[i], card, seen);
+      states[card.id] = { ...entryState(entries[i]), visit: paper.firstSeenAt >= visitStart ? 'new' : 'seen' };
+      return paper;
     });
-    await db.papers.bulkPut(next);
-    return states;
+    await db.papers.bulkPut(papers);
+    return { states, papers, entries };
   });
 }

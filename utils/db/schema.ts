@@ -4,8 +4,8 @@
  * it; tests/unit/schema.test.ts opens a database of every earlier version full of data and
  * checks nothing is lost.
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { newEntry, type Entry, type Paper, type Tag } from '../model';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { newEntry, type Entry, type Follow, type Paper, type Tag } from '../model';
 import type { ZoteroSentRow } from '../zotero-sent';
 import { revStamps } from './rev';
 
@@ -28,6 +28,26 @@ export interface Snapshot {
   /** The format of `data`: a snapshot of another format is ignored and made again. */
   format: number;
   data: unknown;
+}
+
+/** The visit going on (`current`) and the one before it (`previous`): utils/db/visits.ts. */
+export interface Visit {
+  key: 'current' | 'previous';
+  start: number;
+  /** The last sign of a papers page open (a page's report or its heartbeat). */
+  last: number;
+}
+
+/**
+ * A paper matching a follow, kept so the Followed view and its counts read an index instead of
+ * matching the library (utils/db/matches.ts keeps it in step). `at` is the paper's firstSeenAt
+ * (newest first); `unread` is 1 unless the paper is read or dismissed (0/1: a boolean is no key).
+ */
+export interface Match {
+  follow: string;
+  paper: string;
+  at: number;
+  unread: 0 | 1;
 }
 
 /** Version 1 (the walking skeleton) kept bookmarks in a table of their own. */
@@ -56,10 +76,18 @@ export const STORES = {
   // Nothing queries entries by updatedAt: the index only cost every write (a 10,000-paper import
   // writes 10,000 entries). Dropping an index needs no upgrade of the rows.
   4: { entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags' },
+  // Triage (issue 13): dismissed papers have no bookmarkedAt, so they are found by status and
+  // date; visits, follows and the papers matching each follow. No row changes: no upgrade.
+  5: {
+    entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, [status+statusAt]',
+    visits: 'key',
+    follows: 'key',
+    matches: '[follow+paper], paper, at, [follow+at], [follow+unread]',
+  },
   // What changed since a moment (rev.ts stamps every write), and the catalogue's snapshot: an
   // opening reads the few changed records, not the whole library. Rows written before v6 have no
   // `rev` and are simply read whole on the first opening.
-  6: { papers: 'id, lastSeenAt, rev', entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, rev', snapshots: 'key' },
+  6: { papers: 'id, lastSeenAt, rev', entries: 'id, bookmarkedAt, [status+bookmarkedAt], *tags, [status+statusAt], rev', snapshots: 'key' },
   // Papers sent to Zotero, per Zotero library (utils/zotero/record.ts): a table of its own, so a send neither
   // changes an entry's `updatedAt` (which decides merges) nor wakes the catalogue.
   8: { zoteroSent: 'id' },
@@ -73,6 +101,9 @@ export class ShelfDB extends Dexie {
   fills!: EntityTable<Fill, 'id'>;
   snapshots!: EntityTable<Snapshot, 'key'>;
   zoteroSent!: EntityTable<ZoteroSentRow, 'id'>;
+  visits!: EntityTable<Visit, 'key'>;
+  follows!: EntityTable<Follow, 'key'>;
+  matches!: Table<Match, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -80,6 +111,7 @@ export class ShelfDB extends Dexie {
     this.version(2).stores(STORES[2]).upgrade(moveBookmarksToEntries);
     this.version(3).stores(STORES[3]);
     this.version(4).stores(STORES[4]);
+    this.version(5).stores(STORES[5]);
     this.version(6).stores(STORES[6]);
     this.version(8).stores(STORES[8]);
     this.use(revStamps);

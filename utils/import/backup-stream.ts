@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup';
-import { EntrySchema, PaperSchema, SettingsSchema, TagSchema } from '../model';
+import { ChosenSettingsSchema, EntrySchema, PaperSchema, TagSchema } from '../model';
 import { ZoteroSentRowSchema } from '../zotero-sent';
 import { formatPath } from './backup';
 import { ImportError } from './types';
@@ -18,9 +18,9 @@ const HEAD = z.object({
   version: z.number(),
   exportedAt: z.string(),
   scope: z.enum(['library', 'part']),
-  settings: z.optional(z.partial(SettingsSchema)),
   // Read as records when it is a list; anything else lands here and is refused, as readBackup refuses it.
   zoteroSent: z.optional(z.array(ZoteroSentRowSchema)),
+  settings: z.optional(ChosenSettingsSchema),
 });
 
 export interface StreamOptions {

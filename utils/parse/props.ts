@@ -153,7 +153,9 @@ function fromItem(item: z.infer<typeof PropsItem>): PaperFields {
 }
 
 function fromPaper(p: PropsPaper): PaperFields {
-  const authors = p.authors?.filter((a) => a.name.trim() && !a.hidden).map((a) => a.name.trim());
+  // The site marks some authors `hidden` (it folds them out of its byline): they are still the
+  // paper's authors, in their place, for exports and citations.
+  const authors = p.authors?.filter((a) => a.name.trim()).map((a) => a.name.trim());
   return prune({
     id: p.id,
     title: p.title?.trim(),

@@ -4,7 +4,9 @@
  * becomes a message for the user, never a silent no-op.
  */
 import { request, RequestError } from '../messaging';
-import { type Entry, normalizeTag, type PaperFields, type Status } from '../model';
+import { type Entry, type FollowKind, type HIDE_MODES, normalizeTag, type PaperFields, type Status } from '../model';
+
+type HideMode = (typeof HIDE_MODES)[number];
 
 export type Notify = (message: string, undo?: () => void) => void;
 /** What an edit does to a saved paper's entry, as its row shows it. */
@@ -78,6 +80,9 @@ export function makeActions(notify: Notify, changed: () => void = () => {}, prev
     deleteTag: (name: string) => run('delete the tag', () => request('deleteTag', { name })),
     setTagColor: (name: string, color: string) => run('colour the tag', () => request('setTagColor', { name, color })),
     setBadge: (badge: boolean) => run('change the setting', () => request('setSettings', { badge })),
+    setHideMode: (hideMode: HideMode) => run('change the setting', () => request('setSettings', { hideMode })),
+    follow: (kind: FollowKind, value: string) => run(`follow “${value}”`, () => request('follow', { kind, value })),
+    unfollow: (key: string, label: string) => run(`unfollow “${label}”`, () => request('unfollow', { key })),
   };
 }
 

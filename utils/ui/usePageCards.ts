@@ -1,6 +1,7 @@
 /**
  * The papers of the huggingface.co tab the popup was opened over (its paper, or its listing's
- * cards), asked of that tab's content script: no permission needed.
+ * cards), asked of that tab's content script: no permission needed. The side panel follows the
+ * window's active tab: another tab picked, or this one navigated, and it asks again.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,26 +13,62 @@ import { useLiveQuery } from './useLiveQuery';
 
 export type PageCard = PaperFields & { bookmarked: boolean };
 
-/** The tab's cards, each with whether the library holds it saved (live; the tab's answer until the library's comes). */
-export function usePageCards(): PageCard[] | null {
+export interface PageCards {
+  /** The tab's cards, each with whether the library holds it saved (live; the tab's answer until the library's comes). */
+  cards: PageCard[] | null;
+  /** Whether a papers tab is there to ask (undefined until known): the popup shows its digest when not. */
+  overPapers: boolean | undefined;
+  /** Scrolls the tab to a card (the side panel's pick); false when the tab no longer shows it. */
+  scrollTo: (id: string) => Promise<boolean>;
+}
+
+export function usePageCards({ follow = false } = {}): PageCards {
   const [cards, setCards] = useState<PageCard[] | null>(null);
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const saved = useLiveQuery(async () => (cards ? await db.entries.bulkGet(cards.map((c) => c.id)) : undefined), [cards]);
   useEffect(() => {
-    void (async () => {
+    let alive = true;
+    const ask = async () => {
       const tab = await papersTab();
-      if (tab?.id === undefined) return;
-      const ask: TabMessage = { hfp: 1, type: 'pageCards' };
-      const answer = (await browser.tabs.sendMessage(tab.id, ask).catch(() => null)) as PageCard[] | null;
-      if (Array.isArray(answer)) setCards(answer);
-    })();
-  }, []);
-  return cards && (saved ? cards.map((c, i) => ({ ...c, bookmarked: saved[i]?.bookmarkedAt !== undefined })) : cards);
+      if (!alive) return;
+      setTabId(tab?.id ?? null);
+      if (tab?.id === undefined) return setCards(null);
+      const m: TabMessage = { hfp: 1, type: 'pageCards' };
+      const answer = (await browser.tabs.sendMessage(tab.id, m).catch(() => null)) as PageCard[] | null;
+      if (alive) setCards(Array.isArray(answer) ? answer : null);
+    };
+    void ask();
+    if (!follow)
+      return () => {
+        alive = false;
+      };
+    // The site's own navigation changes the URL without a load: `url` in the change says so.
+    const onUpdated = (_id: number, change: { status?: string; url?: string }) => {
+      if (change.status === 'complete' || change.url) void ask();
+    };
+    const onActivated = () => void ask();
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => {
+      alive = false;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, [follow]);
+  return {
+    cards: cards && (saved ? cards.map((c, i) => ({ ...c, bookmarked: saved[i]?.bookmarkedAt !== undefined })) : cards),
+    overPapers: tabId === undefined ? undefined : tabId !== null,
+    scrollTo: async (id) => {
+      if (tabId == null) return false;
+      const m: TabMessage = { hfp: 1, type: 'scrollToCard', id };
+      return (await browser.tabs.sendMessage(tabId, m).catch(() => false)) === true;
+    },
+  };
 }
 
 /**
- * The papers tab the popup was opened over. When the popup itself sits in a tab (opened as a
- * page, say pinned), that is the window's papers tab used last. Tab URLs are visible for
- * huggingface.co only, through the host permission.
+ * The papers tab the popup (or the side panel) was opened over. When the page itself sits in a
+ * tab (opened as a page, say pinned), that is the window's papers tab used last. Tab URLs are visible for huggingface.co only, through the host permission.
  */
 async function papersTab() {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
