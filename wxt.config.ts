@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { PAPERS_PAGES } from './utils/pages';
+import { ZOTERO_PERMISSION } from './utils/zotero/connector';
 
 // WXT's dev mode opens Debian's Chromium (or CHROMIUM_PATH); the tests' harness finds it the same way.
 const chromium = [
@@ -22,6 +23,9 @@ export default defineConfig({
     description: 'Bookmark, tag and track papers from Hugging Face Daily Papers; export to BibTeX, CSV, RIS, CSL-JSON and Markdown.',
     permissions: ['contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['https://huggingface.co/*'],
+    // Zotero's connector server, asked for on the first "Send to Zotero" (utils/zotero/connector.ts). WXT drops
+    // optional_host_permissions from MV2 manifests, and Firefox MV2 takes hosts in optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: [ZOTERO_PERMISSION] } : { optional_permissions: [ZOTERO_PERMISSION] }),
     action: { default_title: 'HF Papers Shelf' },
     // Only the extension's own files run on its pages: no eval, no remote code, no inline script.
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,

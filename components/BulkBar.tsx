@@ -5,6 +5,7 @@ import { FORMATS, type FormatKey } from '../utils/export';
 import { runExport } from '../utils/ui/exporter';
 import type { Notify } from '../utils/ui/actions';
 import { ORDER } from './ExportPanel';
+import type { ComponentChildren } from 'preact';
 
 interface Props {
   ids: string[];
@@ -13,10 +14,12 @@ interface Props {
   notify: Notify;
   onSelectAll: () => void;
   onClear: () => void;
+  /** More for the selected papers (Send to Zotero). */
+  children?: ComponentChildren;
 }
 
 /** What can be done to the selected papers at once. */
-export function BulkBar({ ids, tags, actions, notify, onSelectAll, onClear }: Props) {
+export function BulkBar({ ids, tags, actions, notify, onSelectAll, onClear, children }: Props) {
   return (
     <div class="bulk-bar" role="toolbar" aria-label={`${ids.length} selected`}>
       <strong>{ids.length} selected</strong>
@@ -56,6 +59,7 @@ export function BulkBar({ ids, tags, actions, notify, onSelectAll, onClear }: Pr
           </option>
         ))}
       </select>
+      {children}
       <button
         type="button"
         class="button danger"

@@ -1,5 +1,6 @@
 import { useFollows } from '../utils/ui/useFollows';
 import { useReadingList } from '../utils/ui/useReadingList';
+import { useZotero, useZoteroLink } from '../utils/ui/useZotero';
 import { Digest } from './Digest';
 import { FollowsManager } from './FollowsManager';
 import { BulkBar } from './BulkBar';
@@ -10,12 +11,16 @@ import { PaperEditor } from './PaperEditor';
 import { SearchBar } from './SearchBar';
 import { Sidebar } from './Sidebar';
 import { Toast } from './Toast';
+import { ZoteroDialog } from './ZoteroDialog';
+import { ZoteroButton, ZoteroPanel, ZoteroSentLine } from './ZoteroSend';
 
 /** The library page: views, filters and tags on the left, the list, and the editor of the open paper. */
 export function LibraryShell() {
   const shelf = useReadingList('page');
   const { actions, list, checked, open, tags } = shelf;
   const selection = [...checked];
+  const zotero = useZotero();
+  useZoteroLink(shelf.setOpenId);
   const follows = useFollows();
   return (
     <div class="library">
@@ -36,6 +41,13 @@ export function LibraryShell() {
           library={{ count: list.counts?.views.all ?? 0, ids: list.savedIds }}
           notify={shelf.notify}
         />
+        <ZoteroPanel
+          zotero={zotero}
+          view={{ count: list.total, ids: list.ids }}
+          selection={{ count: selection.length, ids: () => selection }}
+          tags={tags.list}
+          tagCount={(name) => list.counts?.tags.get(name) ?? 0}
+        />
         <ImportPanel />
         <FollowsManager follows={follows} actions={actions} />
       </Sidebar>
@@ -54,15 +66,23 @@ export function LibraryShell() {
             notify={shelf.notify}
             onSelectAll={() => void list.ids().then((ids) => shelf.setChecked(new Set(ids)))}
             onClear={() => shelf.setChecked(new Set())}
-          />
+          >
+            <ZoteroButton zotero={zotero} papers={selection} count={selection.length} />
+          </BulkBar>
         )}
         <ListArea shelf={shelf} />
       </main>
       {open && (
         <aside class="library-editor">
-          <PaperEditor paper={open} tags={tags.list} actions={actions} onClose={() => shelf.setOpenId(null)} />
+          <PaperEditor paper={open} tags={tags.list} actions={actions} onClose={() => shelf.setOpenId(null)}>
+            <div class="zotero-line">
+              <ZoteroButton zotero={zotero} papers={[open.id]} count={1} />
+              <ZoteroSentLine id={open.id} />
+            </div>
+          </PaperEditor>
         </aside>
       )}
+      <ZoteroDialog zotero={zotero} />
       <Toast toast={shelf.toast} onClose={shelf.closeToast} />
     </div>
   );

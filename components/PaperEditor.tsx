@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { STATUS_LABEL, STATUSES, type Item, type Status, type Tag } from '../utils/model';
 import type { Actions } from '../utils/ui/actions';
@@ -11,12 +12,14 @@ interface Props {
   tags: Tag[];
   actions: Actions;
   onClose: () => void;
+  /** More for this paper, under the note (Send to Zotero). */
+  children?: ComponentChildren;
 }
 
 export const PRIORITIES = ['None', 'Low', 'Medium', 'High'];
 
 /** Everything the user keeps about one paper: tags, status, priority, note; save or remove. */
-export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
+export function PaperEditor({ paper: p, tags, actions, onClose, children }: Props) {
   const e = p.entry;
   const saved = e?.bookmarkedAt !== undefined;
   const [note, setNote] = useState(e?.note ?? '');
@@ -136,6 +139,8 @@ export function PaperEditor({ paper: p, tags, actions, onClose }: Props) {
           onBlur={() => saveNote()}
         />
       </label>
+
+      {children}
 
       {p.abstract && (
         <details class="abstract">

@@ -1,5 +1,6 @@
 import { usePageCards } from '../utils/ui/usePageCards';
 import { useReadingList } from '../utils/ui/useReadingList';
+import { useZotero, zoteroLink } from '../utils/ui/useZotero';
 import { Digest } from './Digest';
 import { ExportPanel } from './ExportPanel';
 import { ListArea } from './ListArea';
@@ -7,11 +8,14 @@ import { PageCards } from './PageCards';
 import { PaperEditor } from './PaperEditor';
 import { SearchBar } from './SearchBar';
 import { Toast } from './Toast';
+import { ZoteroDialog } from './ZoteroDialog';
+import { ZoteroButton, ZoteroSentLine } from './ZoteroSend';
 
 /** The popup: the papers of the tab it was opened over, then the reading list, or one paper's editor. */
 export function PopupShell() {
   const shelf = useReadingList('popup');
   const { actions, open, list } = shelf;
+  const zotero = useZotero();
   const page = usePageCards();
   return (
     <div class="popup">
@@ -24,14 +28,29 @@ export function PopupShell() {
       <PageCards actions={actions} page={page} />
       {page.overPapers === false && !open && <Digest counts={list.counts} setView={shelf.setView} />}
       {open ? (
-        <PaperEditor paper={open} tags={shelf.tags.list} actions={actions} onClose={() => shelf.setOpenId(null)} />
+        <PaperEditor paper={open} tags={shelf.tags.list} actions={actions} onClose={() => shelf.setOpenId(null)}>
+          <div class="zotero-line">
+            <ZoteroButton zotero={zotero} papers={[open.id]} count={1} link={zoteroLink(open.id)} />
+            <ZoteroSentLine id={open.id} />
+          </div>
+        </PaperEditor>
       ) : (
         <>
           <SearchBar shelf={shelf} />
           <ListArea shelf={shelf} />
           <ExportPanel view={{ count: list.total, ids: list.ids }} notify={shelf.notify} compact />
+          <div class="zotero-line">
+            <ZoteroButton
+              zotero={zotero}
+              papers={list.ids}
+              count={list.total}
+              label={`Send this list to Zotero (${list.total})`}
+              link="/library.html#zotero"
+            />
+          </div>
         </>
       )}
+      <ZoteroDialog zotero={zotero} />
       <Toast toast={shelf.toast} onClose={shelf.closeToast} />
     </div>
   );

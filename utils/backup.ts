@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ChosenSettingsSchema, EntrySchema, PaperSchema, TagSchema } from './model';
+import { ZoteroSentRowSchema } from './zotero-sent';
 
 export const BACKUP_FORMAT = 'hf-papers-shelf-backup';
 /** Raise it with any change an older version could not read, and teach `readBackup` the old ones. */
@@ -22,6 +23,8 @@ export const BackupSchema = z.object({
   /** The user's data per paper (bookmark, status, tags, note, priority, dates). */
   entries: z.array(EntrySchema),
   tags: z.array(TagSchema),
+  /** Papers sent to Zotero, per Zotero library; absent when none was. Older versions of the extension ignore it. */
+  zoteroSent: z.optional(z.array(ZoteroSentRowSchema)),
   settings: z.optional(ChosenSettingsSchema),
 });
 export type Backup = z.infer<typeof BackupSchema>;

@@ -38,18 +38,21 @@ export interface LaunchOptions {
   images?: boolean;
   /** Other unpacked extensions to load beside ours (the benchmark's baseline). */
   alsoLoad?: string[];
+  /** Another copy of the built extension (a test's variant of its manifest); the build by default. */
+  extensionDir?: string;
 }
 
 export async function launchShelf(opts: LaunchOptions = {}): Promise<Shelf> {
   requireBuild();
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'hfp-profile-'));
+  const load = [opts.extensionDir ?? EXTENSION_DIR, ...(opts.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireChromium(),
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${[EXTENSION_DIR, ...(opts.alsoLoad ?? [])].join(',')}`,
-      `--load-extension=${[EXTENSION_DIR, ...(opts.alsoLoad ?? [])].join(',')}`,
+      `--disable-extensions-except=${load}`,
+      `--load-extension=${load}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -73,6 +73,7 @@ describe('upgrading the library', () => {
       'syncRecords',
       'tags',
       'visits',
+      'zoteroSent',
     ]);
     db.close();
   });
@@ -153,6 +154,42 @@ describe('upgrading the library', () => {
     expect(await db.papers.where('rev').above(0).count()).toBe(0);
     await setStatus(db, [entries[5]!.id], 'read', 99);
     expect(await db.entries.where('rev').above(0).primaryKeys()).toEqual([entries[5]!.id]);
+    db.close();
+  });
+
+  it('version 6 → current (v8): every record kept as it was, stamps included; the Zotero records start empty and are written', async () => {
+    names.push('upgrade-v6');
+    const v6 = new Dexie('upgrade-v6');
+    declareUpTo(v6, 6);
+    const papers = Array.from({ length: 300 }, (_, i) => ({ ...paper(i), ...(i % 2 ? { rev: 1000 + i } : {}) }));
+    const entries = papers
+      .slice(0, 120)
+      .map((p, i) => ({ ...newEntry(p.id, 10 + i), bookmarkedAt: 10 + i, tags: i % 3 ? [] : ['RL'], rev: 2000 + i }));
+    const tag = { key: 'rl', name: 'RL', createdAt: 1 };
+    const fill = { id: papers[7]!.id, queuedAt: 5, tries: 2 };
+    const snapshot = { key: 'catalog', rev: 2119, format: 3, data: { rows: [1, 2, 3] } };
+    await v6.table('papers').bulkPut(papers);
+    await v6.table('entries').bulkPut(entries);
+    await v6.table('tags').put(tag);
+    await v6.table('settings').put({ key: 'badge', value: false });
+    await v6.table('fills').put(fill);
+    await v6.table('snapshots').put(snapshot);
+    v6.close();
+    const db = new ShelfDB('upgrade-v6');
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.papers.toArray()).toEqual(papers);
+    expect(await db.entries.toArray()).toEqual(entries);
+    expect(await db.tags.toArray()).toEqual([tag]);
+    expect(await db.settings.toArray()).toEqual([{ key: 'badge', value: false }]);
+    expect(await db.fills.toArray()).toEqual([fill]);
+    expect(await db.snapshots.toArray()).toEqual([snapshot]);
+    expect(await db.entries.where('rev').above(2100).count()).toBe(19);
+    expect(await db.zoteroSent.count()).toBe(0);
+    const row = { id: papers[0]!.id, sent: [{ sentAt: 5, libraryName: 'My Library', target: 'L1', path: ['My Library'] }] };
+    await db.zoteroSent.put(row);
+    // A Zotero record is no library change: it is kept as written, with no stamp to wake the catalogue.
+    expect(await db.zoteroSent.get(papers[0]!.id)).toEqual(row);
     db.close();
   });
 });

@@ -9,6 +9,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup';
 import { DEVICE_SETTINGS, SettingsSchema, type Entry } from '../model';
 import { withoutRev } from './rev';
 import type { ShelfDB } from './schema';
+import { sentRows } from './zotero';
 
 const CHUNK = 2000;
 
@@ -26,7 +27,7 @@ export interface BackupOptions {
 
 /** The backup's text, in parts (`parts.join('')` is the file). */
 export async function writeBackup(db: ShelfDB, ids?: string[], { now = Date.now(), onProgress, signal }: BackupOptions = {}): Promise<string[]> {
-  return db.transaction('r', db.papers, db.entries, db.tags, db.settings, async () => {
+  return db.transaction('r', [db.papers, db.entries, db.tags, db.settings, db.zoteroSent], async () => {
     const total = ids ? ids.length : await db.papers.count();
     const parts: string[] = [
       `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date(now).toISOString())},"scope":${JSON.stringify(ids ? 'part' : 'library')},"papers":[`,
@@ -55,6 +56,13 @@ export async function writeBackup(db: ShelfDB, ids?: string[], { now = Date.now(
     parts.push(`${entries.length ? '\n' : ''}],"tags":[`);
     for (const [i, t] of tags.entries()) parts.push(line(t, !i));
     parts.push(tags.length ? '\n]' : ']');
+    // Only once something was sent: the backups of those who never send stay as they were.
+    const sent = await sentRows(db, ids);
+    if (sent.length) {
+      parts.push(',"zoteroSent":[');
+      for (const [i, r] of sent.entries()) parts.push(line(r, !i));
+      parts.push('\n]');
+    }
     const rows = (await db.settings.toArray()).filter((s) => !DEVICE_SETTINGS.has(s.key));
     const parsed = z.partial(SettingsSchema).safeParse(Object.fromEntries(rows.map((s) => [s.key, s.value])));
     // Only the settings the user set: a default filled in by the schema is not theirs.

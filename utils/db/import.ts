@@ -5,6 +5,7 @@
  */
 import { DEVICE_SETTINGS, normalizeTag, tagKey, type Entry, type Paper, type Tag } from '../model';
 import type { Backup } from '../backup';
+import { mergeSentRows } from './zotero';
 import type { Incoming, ListKind } from '../import/read';
 import type { ImportProgress, ListedPaper, OldStylePaper, Skip, TitleCandidate } from '../import/types';
 import { listedEntry, mergeEntries, mergePapers, same, unionTags } from './import-merge';
@@ -69,10 +70,11 @@ async function importBackup(db: ShelfDB, backup: Backup, now: number, { onProgre
   }
   const ids = [...papers.keys()];
   const total = backup.papers.length + backup.entries.length;
-  return db.transaction('rw', [db.papers, db.entries, db.tags, db.settings], async () => {
+  return db.transaction('rw', [db.papers, db.entries, db.tags, db.settings, db.zoteroSent], async () => {
     const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], changedIds: [] };
     const writes: Array<Promise<unknown>> = [];
     await ensureTags(db, backup.tags, [], now);
+    await mergeSentRows(db, backup.zoteroSent ?? []);
     for (let at = 0; at < ids.length; at += CHUNK) {
       signal?.throwIfAborted();
       const chunk = ids.slice(at, at + CHUNK);

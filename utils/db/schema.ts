@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { newEntry, type Entry, type Follow, type Paper, type Tag } from '../model';
+import type { ZoteroSentRow } from '../zotero-sent';
 import { revStamps } from './rev';
 
 /** A paper waiting for the site's API to fill its missing fields. */
@@ -96,6 +97,9 @@ export const STORES = {
   // Sync (issue 14): each synced record with its clock stamps, beside the library (sync-records.ts),
   // and the sync's bookkeeping (device id, clock, pending writes, status). No row changes.
   7: { syncRecords: 'id', syncMeta: 'key' },
+  // Papers sent to Zotero, per Zotero library (utils/zotero/record.ts): a table of its own, so a send neither
+  // changes an entry's `updatedAt` (which decides merges) nor wakes the catalogue.
+  8: { zoteroSent: 'id' },
 } as const;
 
 export class ShelfDB extends Dexie {
@@ -105,6 +109,7 @@ export class ShelfDB extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   fills!: EntityTable<Fill, 'id'>;
   snapshots!: EntityTable<Snapshot, 'key'>;
+  zoteroSent!: EntityTable<ZoteroSentRow, 'id'>;
   visits!: EntityTable<Visit, 'key'>;
   follows!: EntityTable<Follow, 'key'>;
   matches!: Table<Match, [string, string]>;
@@ -120,6 +125,7 @@ export class ShelfDB extends Dexie {
     this.version(5).stores(STORES[5]);
     this.version(6).stores(STORES[6]);
     this.version(7).stores(STORES[7]);
+    this.version(8).stores(STORES[8]);
     this.use(revStamps);
   }
 }

@@ -7,16 +7,19 @@
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../backup';
 import { ChosenSettingsSchema, EntrySchema, PaperSchema, TagSchema } from '../model';
+import { ZoteroSentRowSchema } from '../zotero-sent';
 import { formatPath } from './backup';
 import { ImportError } from './types';
 
-const RECORDS = { papers: PaperSchema, entries: EntrySchema, tags: TagSchema } as const;
+const RECORDS = { papers: PaperSchema, entries: EntrySchema, tags: TagSchema, zoteroSent: ZoteroSentRowSchema } as const;
 type RecordKey = keyof typeof RECORDS;
 const HEAD = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number(),
   exportedAt: z.string(),
   scope: z.enum(['library', 'part']),
+  // Read as records when it is a list; anything else lands here and is refused, as readBackup refuses it.
+  zoteroSent: z.optional(z.array(ZoteroSentRowSchema)),
   settings: z.optional(ChosenSettingsSchema),
 });
 
@@ -40,7 +43,9 @@ export async function readBackupStream(
   name: string,
   { onProgress, signal }: StreamOptions = {},
 ): Promise<Backup> {
-  const out: Record<RecordKey, unknown[]> = { papers: [], entries: [], tags: [] };
+  const out: Record<RecordKey, unknown[]> = { papers: [], entries: [], tags: [], zoteroSent: [] };
+  /** `zoteroSent` is optional: present in the result only when the file has it, as readBackup reads it. */
+  let hasSent = false;
   const head: Record<string, unknown> = {};
   let depth = 0;
   let inString = false;
@@ -152,8 +157,10 @@ export async function readBackupStream(
           depth = 0;
           seenEnd = true;
         } else if (afterColon) {
-          if (c === OPEN_A && key !== undefined && key in RECORDS) depth = 2;
-          else {
+          if (c === OPEN_A && key !== undefined && key in RECORDS) {
+            depth = 2;
+            hasSent ||= key === 'zoteroSent';
+          } else {
             capturing = 'value';
             primitive = c !== QUOTE && c !== OPEN && c !== OPEN_A;
             from = i;
@@ -207,5 +214,6 @@ export async function readBackupStream(
     fail(`The backup is damaged at ${formatPath(issue.path) || 'its top level'}: ${issue.message}.`);
   }
   if (head.version !== BACKUP_VERSION) fail(`This backup has no valid "version" (found ${JSON.stringify(head.version) ?? 'nothing'}).`);
-  return { ...parsedHead.data, version: BACKUP_VERSION, papers: out.papers, entries: out.entries, tags: out.tags } as Backup;
+  const sent = hasSent ? { zoteroSent: out.zoteroSent } : {};
+  return { ...parsedHead.data, version: BACKUP_VERSION, papers: out.papers, entries: out.entries, tags: out.tags, ...sent } as Backup;
 }

@@ -14,6 +14,7 @@ import type { Item } from '../model';
 import { callZotero, type Fetch, ZOTERO_URL } from './connector';
 import { toZoteroItem, zoteroTags } from './items';
 import {
+  CANCELLED,
   PERMISSION_MISSING,
   type Problem,
   type SendOutcome,
@@ -53,6 +54,10 @@ export interface SendOptions extends ZoteroDeps {
   /** Papers per saveItems request: one database transaction in Zotero, all saved or none. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Each batch Zotero saved, as soon as it did (to note it: a page closed mid-send keeps what reached Zotero). */
+  onSaved?: (ids: string[], target: ZoteroTarget) => Promise<void> | void;
+  /** Stops the send between batches: the batch under way finishes (Zotero saves it whole or not at all). */
+  signal?: AbortSignal;
 }
 
 export const BATCH_SIZE = 50;
@@ -131,6 +136,10 @@ export async function sendToZotero(items: readonly Item[], options: SendOptions)
   const url = options.url ?? ZOTERO_URL;
   let done = 0;
   for (const [n, batch] of batches.entries()) {
+    if (options.signal?.aborted) {
+      for (const rest of batches.slice(n)) report.unsent.push(...rest.items.map((p) => p.id));
+      return { ...CANCELLED, message: stoppedMessage(CANCELLED, report), report, ...base };
+    }
     const ids = batch.items.map((p) => p.id);
     const step = `saving ${papers(ids.length)}`;
     const sessionID = newId();
@@ -139,6 +148,7 @@ export async function sendToZotero(items: readonly Item[], options: SendOptions)
     let problem: Problem | undefined;
     if (save.kind === 'ok') {
       report.sent.push(...ids);
+      await options.onSaved?.(ids, target);
       // Before Zotero 8 a session's tags are one string, split at commas.
       const tags = able.tagArray ? batch.tags : batch.tags.join(',');
       const update = await callZotero(options.fetch, url, 'updateSession', { sessionID, target: target.id, tags }, options.timeoutMs ?? 15_000);

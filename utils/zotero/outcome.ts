@@ -6,7 +6,7 @@ import type { Reply } from './connector';
 import { MIN_ZOTERO } from './version';
 import { type ZoteroTarget, targetLabel } from './target';
 
-export type ProblemKind = 'zotero-absent' | 'zotero-too-old' | 'permission-missing' | 'refused' | 'error';
+export type ProblemKind = 'zotero-absent' | 'zotero-too-old' | 'permission-missing' | 'refused' | 'error' | 'cancelled';
 
 export interface Problem {
   kind: ProblemKind;
@@ -38,6 +38,8 @@ export const PERMISSION_MISSING: Problem = {
     'HF Papers Shelf needs your permission to reach Zotero on this computer (127.0.0.1): it was not given. ' +
     'Send again and choose “Allow” when the browser asks; nothing else changes.',
 };
+
+export const CANCELLED: Problem = { kind: 'cancelled', message: 'Sending stopped, as you asked.' };
 
 export function tooOld(version: string): Problem {
   return {

@@ -8,18 +8,10 @@
  * second copy); another library is not (a group gets its own copy).
  */
 import * as z from 'zod/mini';
-import { Timestamp } from '../model';
+import { type ZoteroSent, ZoteroSentSchema } from '../zotero-sent';
 import type { ZoteroTarget } from './target';
 
-export const ZoteroSentSchema = z.object({
-  sentAt: Timestamp,
-  libraryName: z.string(),
-  /** Zotero's tree-view id of the library or collection it went to (`L1`, `C12`). */
-  target: z.string(),
-  /** Library, then collections, as shown to the user when it was sent. */
-  path: z.array(z.string()),
-});
-export type ZoteroSent = z.infer<typeof ZoteroSentSchema>;
+export { type ZoteroSent, ZoteroSentSchema };
 
 /** At most one record per library, the latest. */
 export const ZoteroSentListSchema = z.array(ZoteroSentSchema);
@@ -36,4 +28,14 @@ export function sentRecord(target: ZoteroTarget, now: number): ZoteroSent {
 /** The records after a send: the new one replaces the same library's. */
 export function withSent(records: readonly ZoteroSent[] | undefined, record: ZoteroSent): ZoteroSent[] {
   return [...(records ?? []).filter((r) => r.libraryName !== record.libraryName), record];
+}
+
+/** This library's records and another's (a backup's): per Zotero library, the later send. Merging twice changes nothing. */
+export function mergeSent(mine: readonly ZoteroSent[] | undefined, theirs: readonly ZoteroSent[]): ZoteroSent[] {
+  let out = [...(mine ?? [])];
+  for (const r of theirs) {
+    const have = sentBefore(out, r);
+    if (!have || have.sentAt < r.sentAt) out = withSent(out, r);
+  }
+  return out;
 }
