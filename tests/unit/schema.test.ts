@@ -194,7 +194,7 @@ describe('upgrading the library', () => {
   });
 });
 
-describe('version 6 → 7 (sync)', () => {
+describe('version 6 → latest (sync)', () => {
   it('keeps every record of a v6 library, adds the empty sync tables, and bootstraps them from the library', async () => {
     names.push('upgrade-v6');
     const v6 = new Dexie('upgrade-v6');
@@ -210,7 +210,7 @@ describe('version 6 → 7 (sync)', () => {
     v6.close();
     const db = new ShelfDB('upgrade-v6');
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(LATEST);
     expect(await db.papers.toArray()).toEqual(papers.map((p, i) => ({ ...p, rev: i })));
     expect(await db.entries.toArray()).toEqual(entries);
     expect(await db.tags.toArray()).toEqual([{ key: 'rl', name: 'RL', color: '#2563eb', createdAt: 1 }]);
@@ -225,8 +225,8 @@ describe('version 6 → 7 (sync)', () => {
     db.close();
   });
 
-  it('declares versions in order with room for 5 (issue 13) below v6', () => {
-    expect(Object.keys(STORES).map(Number)).toEqual([1, 2, 3, 4, 6, 7]);
+  it('declares every version in order: 5 (triage), 6 (rev), 7 (sync), 8 (Zotero)', () => {
+    expect(Object.keys(STORES).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(STORES[7]).toEqual({ syncRecords: 'id', syncMeta: 'key' });
   });
 });

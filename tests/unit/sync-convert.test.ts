@@ -101,6 +101,21 @@ describe('tags, follows, settings', () => {
     expect(tagFromSync(deleted, true, undefined)).toEqual({ key: 'rl', name: 'rl', color: '#2563eb', createdAt: T });
   });
 
+  it('gives a tag known only from a synced paper no name of its own: a colour set on it leaves the name to its record', () => {
+    // Found by the sync fuzz: device B coloured "llm" (made from A's paper before A's tag record came), and its
+    // stamped placeholder name outranked A's "LLM".
+    const carried = stateOf({ entries: [{ id: '2409.12345', tags: [{ k: 'llm', on: true, s: s(1, 'dev002') }] }], tags: [] });
+    const [placeholder] = tagUpdates(carried, { entries: ['2409.12345'], tags: [] }, () => undefined).put;
+    const coloured = stampTag(undefined, 'llm', { ...placeholder!, color: '#2563eb' }, s(3));
+    expect(coloured.name).toBeUndefined();
+    expect(coloured.color).toEqual({ v: '#2563eb', s: s(3) });
+    const theirs = { key: 'llm', createdAt: T, live: { v: true, s: s(2, 'dev002') }, name: { v: 'LLM', s: s(2, 'dev002') } };
+    const merged = merge(stateOf({ entries: [], tags: [coloured] }), stateOf({ entries: [], tags: [theirs] })).tags.get('llm')!;
+    expect(tagFromSync(merged, true, undefined)).toMatchObject({ name: 'LLM', color: '#2563eb' });
+    // Named by the user here, it is stamped as any name.
+    expect(stampTag(undefined, 'llm', { ...placeholder!, name: 'LLM' }, s(4)).name).toEqual({ v: 'LLM', s: s(4) });
+  });
+
   it('brings back a deleted tag a paper carries, and drops it with its last paper', () => {
     const tags = [{ key: 'rl', createdAt: T, live: { v: false, s: s(5) }, name: { v: 'RL', s: s(1) } }];
     const carried = stateOf({ entries: [{ id: '2409.12345', tags: [{ k: 'rl', on: true, s: s(3, 'dev002') }] }], tags });

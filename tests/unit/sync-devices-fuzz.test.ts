@@ -58,12 +58,15 @@ async function run({ devices: n, seed, steps }: History) {
       tags: (e?.tags ?? []).map((t) => t.toLowerCase()),
     };
     const edit = (key: string, before: unknown, value: unknown) => before !== value && latest.set(key, value);
+    // Issue 13's rules: "not interested" takes a paper off the list; saving a dismissed one makes it "to read".
     if (op.kind === 'mark') {
       await d.edit((db, now) => setBookmarks(db, { ids: [id], on: op.on }, now));
       edit(`${id}|mark`, was.mark, op.on);
+      if (op.on && !was.mark && was.status === 'dismissed') edit(`${id}|status`, was.status, 'to-read');
     } else if (op.kind === 'status') {
       await d.edit((db, now) => setStatus(db, [id], op.v, now));
       edit(`${id}|status`, was.status, op.v);
+      if (op.v === 'dismissed') edit(`${id}|mark`, was.mark, false);
     } else if (op.kind === 'priority') {
       await d.edit((db, now) => setPriority(db, [id], op.v, now));
       edit(`${id}|priority`, was.priority, op.v);

@@ -25,7 +25,10 @@ export function stampTag(prev: SyncTag | undefined, key: string, tag: Tag | unde
     next.live = { v: true, s: stamp };
     changed = true;
   }
-  if (tag.name !== prev?.name?.v) {
+  // A tag made here only because a synced paper carries it (tagUpdates: its key as name, created at 0)
+  // has no name of its own yet: stamping it would outrank the name its record brings later.
+  const placeholder = !prev?.name && tag.createdAt === 0 && tag.name === key;
+  if (!placeholder && tag.name !== prev?.name?.v) {
     next.name = { v: tag.name, s: stamp };
     changed = true;
   }
