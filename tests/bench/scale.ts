@@ -88,6 +88,7 @@ export async function benchScale(n: number): Promise<Figures> {
   const shelf = await launchShelf({ images: false });
   try {
     const ctl = await extensionPage(shelf);
+    if (process.env.HFP_BENCH_SYNC === 'off') await send(ctl, 'setSettings', { sync: false });
     const seedStart = Date.now();
     const { saved } = await seed(ctl, n);
     add('seed (s)', (Date.now() - seedStart) / 1000);
