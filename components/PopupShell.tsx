@@ -11,21 +11,25 @@ import { Toast } from './Toast';
 import { ZoteroDialog } from './ZoteroDialog';
 import { ZoteroButton, ZoteroSentLine } from './ZoteroSend';
 
-/** The popup: the papers of the tab it was opened over, then the reading list, or one paper's editor. */
-export function PopupShell() {
+/**
+ * The popup: the papers of the tab it was opened over, then the reading list, or one paper's editor.
+ * As the side panel (`panel`), the same beside the page: it follows the window's papers tab, and a
+ * title picked among that page's papers scrolls the page to its card.
+ */
+export function PopupShell({ panel = false }: { panel?: boolean }) {
   const shelf = useReadingList('popup');
   const { actions, open, list } = shelf;
   const zotero = useZotero();
-  const page = usePageCards();
+  const page = usePageCards(panel ? { follow: true } : undefined);
   return (
-    <div class="popup">
+    <div class={panel ? 'popup side-panel' : 'popup'}>
       <header class="app-head">
         <h1>Reading list</h1>
         <a class="link-button" href="/library.html" target="_blank" rel="noreferrer">
           Open library ↗
         </a>
       </header>
-      <PageCards actions={actions} page={page} />
+      <PageCards actions={actions} page={page} panel={panel} />
       {page.overPapers === false && !open && <Digest counts={list.counts} setView={shelf.setView} />}
       {open ? (
         <PaperEditor paper={open} tags={shelf.tags.list} actions={actions} onClose={() => shelf.setOpenId(null)}>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { SidePanelShell } from '../../components/SidePanelShell';
+import { PopupShell } from '../../components/PopupShell';
 import { db } from '../../utils/db/schema';
 import '../../components/shelf.css';
 
 void db.open();
-render(<SidePanelShell />, document.getElementById('app')!);
+render(<PopupShell panel />, document.getElementById('app')!);
