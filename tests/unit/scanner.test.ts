@@ -28,6 +28,8 @@ describe('scanner on the daily page', () => {
   it('stores every card, merging the embedded data (cards 1–2) with the DOM (cards 3–5)', async () => {
     await vi.waitFor(async () => expect(await db.papers.count()).toBe(5));
     await vi.waitFor(async () => expect((await db.papers.get('2609.31620'))?.abstract).toBeDefined());
+    // Cards without embedded data are read from the DOM in idle time, by the lazily loaded part.
+    await vi.waitFor(async () => expect((await db.papers.get('2609.30192'))?.authors.length).toBeGreaterThan(0), { timeout: 5000 });
     const [withData, domOnly] = await db.papers.bulkGet(['2609.31620', '2609.30192']);
     expect(withData).toMatchObject({
       authors: expect.arrayContaining(['Hongyang Du']),
