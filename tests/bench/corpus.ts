@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { parseDocument } from '../harness/parse-page';
+import { mulberry32 } from '../harness/random';
 
 export interface BenchPaper {
   id: string;
@@ -42,17 +43,8 @@ export function realPapers(): BenchPaper[] {
   return [...out.values()];
 }
 
-/** mulberry32: a small seeded generator, so every run builds the same library. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so every run builds the same library. */
+export const random = mulberry32;
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 /** Names real titles carry (from the issue), whose siblings the look-alikes get. */

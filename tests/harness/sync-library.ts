@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { STATUSES } from '../../utils/model';
 import { formatStamp } from '../../utils/sync/hlc';
 import { emptyState, type SyncEntry, type SyncState, type TagMark } from '../../utils/sync/types';
+import { mulberry32 } from './random';
 
 export const VOCABULARY = [
   'llm',
@@ -56,16 +57,10 @@ const WORDS = (() => {
 
 const DEVICES = ['k3x9zq', 'p0w2me'];
 
-/** mulberry32: a small generator whose low bits are as random as its high ones (an LCG's are not). */
+/** Whole numbers below `n`, from mulberry32. */
 export function mulberry(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = mulberry32(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 const DAY = 86_400;
 
